@@ -1,0 +1,84 @@
+"""framekit: media-framing analysis of news text.
+
+Analysers for hedging, attribution, source balance, framing cues and
+readability, over one spaCy parse per article, with the character offsets of
+every piece of evidence.
+
+Example:
+    >>> import framekit
+    >>> report = framekit.analyse("Analysts say the talks may well fail.")
+    >>> [cue.text for cue in report.hedging.hedges]
+    ['Analysts', 'may']
+"""
+
+from functools import cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from framekit._errors import (
+    AnalyserNotFoundError,
+    DependencyError,
+    FramekitError,
+    FramekitWarning,
+    IncompatibleDocError,
+    InputTypeError,
+    LexiconError,
+    MissingResultError,
+    NotEnglishWarning,
+    PipelineError,
+    TextTooLongError,
+)
+from framekit.analysers.hedging import HedgingAnalyser, HedgingResult
+from framekit.article import Article
+from framekit.lexicons import Lexicon, LexiconEntry
+from framekit.nlp import load_pipeline
+from framekit.pipeline import Analyser, BaseAnalyser, Pipeline
+from framekit.report import Report
+from framekit.results import Result
+from framekit.spans import TextSpan
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Analyser",
+    "AnalyserNotFoundError",
+    "Article",
+    "BaseAnalyser",
+    "DependencyError",
+    "FramekitError",
+    "FramekitWarning",
+    "HedgingAnalyser",
+    "HedgingResult",
+    "IncompatibleDocError",
+    "InputTypeError",
+    "Lexicon",
+    "LexiconEntry",
+    "LexiconError",
+    "MissingResultError",
+    "NotEnglishWarning",
+    "Pipeline",
+    "PipelineError",
+    "Report",
+    "Result",
+    "TextSpan",
+    "TextTooLongError",
+    "__version__",
+    "analyse",
+    "load_pipeline",
+]
+
+
+def analyse(article: str | Doc, *, nlp: Language | str | Path | None = None) -> Report:
+    """Analyse one article with the default pipeline of built-in analysers.
+
+    The pipeline is built once per ``nlp`` and reused; see :class:`Pipeline` to
+    choose the analysers.
+    """
+    return _default_pipeline(nlp).analyse(article)
+
+
+@cache
+def _default_pipeline(nlp: Language | str | Path | None) -> Pipeline:
+    return Pipeline(nlp=nlp)

@@ -1,0 +1,107 @@
+"""A parsed article and the layers every analyser shares, each computed once.
+
+:class:`Article` wraps the spaCy ``Doc`` of one article. Layers that several
+analysers read (the quotation layer, reported speech, word counts, sentence
+indices) are computed on first use and then reused, so a :class:`~framekit.Pipeline`
+of many analysers still does each of these steps once per article. Analysers
+never modify the ``Doc``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from framekit.quotes import Quotation, find_quotations
+from framekit.reporting import ReportedSpeech, find_reported_speech
+
+__all__ = ["Article"]
+
+
+class Article:
+    """One parsed article: the ``Doc`` plus its shared analysis layers.
+
+    Example:
+        >>> from framekit import load_pipeline
+        >>> article = Article(load_pipeline()("Trump said “progress was made”. It rained."))
+        >>> article.words
+        7
+        >>> [q.content.text for q in article.quotations]
+        ['progress was made']
+        >>> article.in_quotation(article.doc[3]), article.in_quotation(article.doc[0])
+        (True, False)
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    @property
+    def text(self) -> str:
+        """The article's original text."""
+        return self.doc.text
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """The sentences of the article, as parsed."""
+        return tuple(self.doc.sents) if len(self.doc) else ()
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]
+
+    def sentence_index(self, token: Token | int) -> int:
+        """Index of the sentence holding ``token`` (a ``Token`` or a token index)."""
+        i = token if isinstance(token, int) else token.i
+        return max(0, bisect.bisect_right(self._sentence_starts, i) - 1)
+
+    @cached_property
+    def words(self) -> int:
+        """Number of words: tokens that are neither punctuation nor whitespace."""
+        return sum(1 for token in self.doc if _is_word(token))
+
+    @cached_property
+    def quotations(self) -> tuple[Quotation, ...]:
+        """The article's quotations (see :mod:`framekit.quotes`)."""
+        return find_quotations(self.text)
+
+    @cached_property
+    def _quotation_of_token(self) -> list[int]:
+        """Innermost quotation index of each token's content, or -1."""
+        owner = [-1] * len(self.doc)
+        order = sorted(range(len(self.quotations)), key=lambda i: self.quotations[i].depth)
+        for index in order:
+            content = self.quotations[index].content
+            span = self.doc.char_span(content.start, content.end, alignment_mode="expand")
+            if span is not None:
+                owner[span.start : span.end] = [index] * len(span)
+        return owner
+
+    def quotation_of(self, token: Token | int) -> Quotation | None:
+        """The innermost quotation whose words include ``token``, if any."""
+        index = self._quotation_of_token[token if isinstance(token, int) else token.i]
+        return self.quotations[index] if index >= 0 else None
+
+    def in_quotation(self, token: Token | int) -> bool:
+        """Whether ``token`` is among the words of a quotation."""
+        return self.quotation_of(token) is not None
+
+    @cached_property
+    def reported_speech(self) -> tuple[ReportedSpeech, ...]:
+        """Reporting cues with their source and reported content (see :mod:`framekit.reporting`)."""
+        return find_reported_speech(self)
+
+    @cached_property
+    def _reported_tokens(self) -> frozenset[int]:
+        return frozenset(i for item in self.reported_speech if item.content_tokens is not None
+                         for i in range(*item.content_tokens))
+
+    def in_reported_speech(self, token: Token | int) -> bool:
+        """Whether ``token`` lies in the content of reported speech (quoted or not)."""
+        i = token if isinstance(token, int) else token.i
+        return i in self._reported_tokens or self._quotation_of_token[i] >= 0
+
+
+def _is_word(token: Token) -> bool:
+    return not (token.is_punct or token.is_space)

@@ -1,0 +1,138 @@
+"""The input contract: what an analyser accepts, refuses and treats as empty.
+
+=========================================  ===========================================
+input                                      outcome
+=========================================  ===========================================
+``str``                                    parsed and analysed
+``str`` empty or whitespace only           a valid result with nothing found
+``str`` longer than ``nlp.max_length``     parsed in chunks at line breaks, then joined
+                                           (offsets unchanged); a single paragraph
+                                           longer than ``max_length`` raises
+                                           :class:`~framekit.TextTooLongError`
+``str`` that is mostly not English         analysed, with a
+                                           :class:`~framekit.NotEnglishWarning`
+``Doc`` from a tagged and parsed pipeline  analysed as it is, without parsing again
+``Doc`` without tags or dependencies       :class:`~framekit.IncompatibleDocError`
+``Doc`` of another vocabulary than the     :class:`~framekit.IncompatibleDocError`
+pipeline's, when a pipeline is given
+``None``, ``bytes``, numbers, others       :class:`~framekit.InputTypeError`
+=========================================  ===========================================
+
+Text is never altered: HTML remnants, control and zero-width characters stay
+where they are, so every offset points into the text as given.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from framekit._errors import (
+    IncompatibleDocError,
+    InputTypeError,
+    NotEnglishWarning,
+    TextTooLongError,
+)
+
+__all__ = ["check_doc", "check_text", "parse", "warn_if_not_english"]
+
+_LINE_ENDS = re.compile(r"\n+")
+#: Below this many alphabetic words a text is too short to judge its language.
+_MIN_WORDS = 20
+#: English running text has 35-50 % stop words; other languages far fewer.
+_MIN_STOP_WORD_SHARE = 0.12
+
+
+def check_text(item: object) -> str:
+    """Return ``item`` if it is a ``str``; raise :class:`InputTypeError` otherwise.
+
+    Example:
+        >>> check_text(b"Kyiv")
+        Traceback (most recent call last):
+        ...
+        framekit._errors.InputTypeError: expected an article as str, got bytes: ...
+    """
+    if not isinstance(item, str):
+        raise InputTypeError.for_value(item)
+    return item
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    r"""Parse ``text``, in chunks at line breaks when it is longer than ``nlp.max_length``.
+
+    Sentences never cross a line break in framekit's pipelines, so chunking
+    there changes no sentence; the chunks' ``Doc`` objects are joined into one
+    whose text is ``text``.
+
+    Example:
+        >>> from framekit import load_pipeline
+        >>> nlp = load_pipeline()
+        >>> parse(nlp, "It may rain.\nIt will.").text == "It may rain.\nIt will."
+        True
+    """
+    if len(text) <= nlp.max_length:
+        return nlp(text)
+    chunks = list(_chunks(text, nlp.max_length))
+    longest = max(len(chunk) for chunk in chunks)
+    if longest > nlp.max_length:
+        raise TextTooLongError(
+            f"the text has a paragraph of {longest:,} characters, more than the pipeline's "
+            f"max_length of {nlp.max_length:,}: split it, or raise nlp.max_length if you have "
+            "the memory (spaCy's parser needs about 1 GB per 100,000 characters)"
+        )
+    return Doc.from_docs(list(nlp.pipe(chunks)), ensure_whitespace=False)
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    """Split ``text`` after line breaks into pieces of at most ``size`` where possible."""
+    chunks: list[str] = []
+    start = 0
+    ends = [match.end() for match in _LINE_ENDS.finditer(text)] + [len(text)]
+    cut = start
+    for end in ends:
+        if end - start > size and cut > start:
+            chunks.append(text[start:cut])
+            start = cut
+        cut = end
+    chunks.append(text[start:])
+    return [chunk for chunk in chunks if chunk]
+
+
+def warn_if_not_english(doc: Doc) -> None:
+    """Warn with :class:`NotEnglishWarning` when ``doc`` looks mostly not English.
+
+    The test is the share of English stop words among alphabetic tokens, over
+    texts of at least 20 such tokens: analyses of other languages are not
+    meaningful with framekit's English lexicons, but they still run.
+    """
+    words = [token for token in doc if token.is_alpha]
+    if len(words) < _MIN_WORDS:
+        return
+    share = sum(token.is_stop for token in words) / len(words)
+    if share < _MIN_STOP_WORD_SHARE:
+        warnings.warn(
+            NotEnglishWarning(
+                f"the text looks mostly not English ({share:.0%} English function words): "
+                "framekit's lexicons and rules are English, so its findings will be sparse "
+                "or wrong"
+            ),
+            stacklevel=3,
+        )
+
+
+def check_doc(doc: Doc, nlp: Language | None) -> Doc:
+    """Return ``doc`` if it carries the annotations framekit reads; raise otherwise."""
+    if nlp is not None and doc.vocab is not nlp.vocab:
+        raise IncompatibleDocError(
+            "the Doc was made by another pipeline than this one: parse the text with the "
+            "pipeline's own nlp, or pass the text instead"
+        )
+    if len(doc) and not (doc.has_annotation("DEP") and doc.has_annotation("TAG")):
+        raise IncompatibleDocError(
+            "the Doc has no part-of-speech tags or dependency parse: make it with a "
+            "pipeline that has a tagger and a parser, such as framekit.load_pipeline()"
+        )
+    return doc

@@ -1,0 +1,226 @@
+"""Lexicons: typed entries with spaCy ``Matcher`` patterns, kept as JSON data files.
+
+A lexicon file holds an ``about`` text and a list of entries. Each entry has a
+unique ``id``, a ``category`` (a hedge type, a frame, a kind of reporting cue…)
+and its patterns, written in one of three forms:
+
+- ``"pattern"``: a spaCy ``Matcher`` token pattern (a list of token dicts), or
+  ``"patterns"``: a list of them;
+- ``"lemma"``: one or more space-separated lemmas, matched on ``LEMMA``
+  case-insensitively, with an optional ``"pos"`` list for the last token;
+- ``"words"``: one or more space-separated words, matched on ``LOWER``.
+
+Any other keys go into the entry's ``data`` mapping for the analyser to read.
+Users extend a lexicon with :meth:`Lexicon.extend` or replace it by passing
+their own to an analyser's constructor.
+
+Example:
+    >>> hedges = Lexicon.load("hedges")
+    >>> hedges["perhaps (adverb)"].category
+    'epistemic_adverb'
+    >>> mine = hedges.extend([{"id": "reportedly", "category": "epistemic_adverb",
+    ...                        "words": "reportedly"}])
+    >>> "reportedly" in mine and "reportedly" not in hedges
+    True
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from framekit._errors import LexiconError
+
+__all__ = ["Lexicon", "LexiconEntry", "LexiconMatcher"]
+
+TokenPattern = list[dict[str, Any]]
+
+
+@attrs.frozen
+class LexiconEntry:
+    """One lexicon item: an id, a category, spaCy token patterns and free data.
+
+    Attributes:
+        id: unique within its lexicon.
+        category: the item's class, e.g. a hedge's cue type.
+        patterns: spaCy ``Matcher`` token patterns, any of which matches.
+        data: every other key of the JSON entry, for the analyser to read.
+    """
+
+    id: str
+    category: str
+    patterns: tuple[TokenPattern, ...]
+    data: Mapping[str, Any] = attrs.field(factory=dict)
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any]) -> LexiconEntry:
+        """Build an entry from its JSON form (see the module docs)."""
+        try:
+            entry_id, category = str(raw["id"]), str(raw["category"])
+        except KeyError as missing:
+            raise LexiconError(f"lexicon entry {dict(raw)!r} lacks {missing}") from None
+        data = {k: v for k, v in raw.items()
+                if k not in {"id", "category", "pattern", "patterns", "lemma", "words", "pos"}}
+        return cls(entry_id, category, _patterns(entry_id, raw), data)
+
+
+def _patterns(entry_id: str, raw: Mapping[str, Any]) -> tuple[TokenPattern, ...]:
+    if "pattern" in raw:
+        return (list(raw["pattern"]),)
+    if "patterns" in raw:
+        return tuple(list(pattern) for pattern in raw["patterns"])
+    if "lemma" in raw or "words" in raw:
+        key, attr = ("lemma", "LEMMA") if "lemma" in raw else ("words", "LOWER")
+        words = str(raw[key]).lower().split()
+        if not words:
+            raise LexiconError(f"lexicon entry {entry_id!r} has an empty {key!r}")
+        if attr == "LEMMA":
+            pattern: TokenPattern = [{"LOWER": w} if w in {"not", "n't"} else
+                                     {"LEMMA": {"IN": [w, w.capitalize()]}} for w in words]
+        else:
+            pattern = [{"LOWER": w} for w in words]
+        if "pos" in raw:
+            pattern[-1] = {**pattern[-1], "POS": {"IN": list(raw["pos"])}}
+        return (pattern,)
+    raise LexiconError(f"lexicon entry {entry_id!r} has no pattern, lemma or words")
+
+
+@attrs.frozen
+class Lexicon:
+    """An ordered, immutable collection of :class:`LexiconEntry` with unique ids.
+
+    Attributes:
+        name: the lexicon's name, e.g. ``"hedges"``.
+        entries: the entries, in file order.
+        about: what the lexicon holds and the research it follows.
+    """
+
+    name: str
+    entries: tuple[LexiconEntry, ...]
+    about: str = ""
+    _by_id: Mapping[str, LexiconEntry] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_id: dict[str, LexiconEntry] = {}
+        for entry in self.entries:
+            if entry.id in by_id:
+                raise LexiconError(f"lexicon {self.name!r} has two entries with id {entry.id!r}")
+            by_id[entry.id] = entry
+        object.__setattr__(self, "_by_id", by_id)
+
+    @classmethod
+    def load(cls, name: str) -> Lexicon:
+        """Load one of framekit's own lexicons by name (e.g. ``"hedges"``)."""
+        source = resources.files(__package__).joinpath(f"{name}.json")
+        if not source.is_file():
+            raise LexiconError(f"framekit ships no lexicon named {name!r}")
+        return cls.from_json(name, source.read_text(encoding="utf-8"))
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Lexicon:
+        """Load a lexicon from a JSON file of the same format as framekit's own."""
+        path = Path(path)
+        return cls.from_json(path.stem, path.read_text(encoding="utf-8"))
+
+    @classmethod
+    def from_json(cls, name: str, text: str) -> Lexicon:
+        """Parse a lexicon from its JSON text."""
+        try:
+            raw = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise LexiconError(f"lexicon {name!r} is not valid JSON: {error}") from None
+        if not isinstance(raw, dict) or not isinstance(raw.get("entries"), list):
+            raise LexiconError(f"lexicon {name!r} must be an object with a list of 'entries'")
+        return cls.from_entries(name, raw["entries"], about=str(raw.get("about", "")))
+
+    @classmethod
+    def from_entries(
+        cls, name: str, entries: Iterable[LexiconEntry | Mapping[str, Any]], about: str = ""
+    ) -> Lexicon:
+        """Build a lexicon from entries or their JSON-like dicts."""
+        built = tuple(e if isinstance(e, LexiconEntry) else LexiconEntry.from_dict(e)
+                      for e in entries)
+        return cls(name, built, about)
+
+    def extend(self, entries: Iterable[LexiconEntry | Mapping[str, Any]]) -> Lexicon:
+        """Return a new lexicon with ``entries`` added; an entry with a known id replaces it."""
+        added = Lexicon.from_entries(self.name, entries).entries
+        replaced = {entry.id for entry in added}
+        kept = tuple(entry for entry in self.entries if entry.id not in replaced)
+        return Lexicon(self.name, kept + added, self.about)
+
+    def without(self, ids: Iterable[str]) -> Lexicon:
+        """Return a new lexicon without the entries whose id is in ``ids``."""
+        dropped = set(ids)
+        return Lexicon(self.name, tuple(e for e in self.entries if e.id not in dropped), self.about)
+
+    def categories(self) -> frozenset[str]:
+        """The set of categories used by the entries."""
+        return frozenset(entry.category for entry in self.entries)
+
+    def __getitem__(self, entry_id: str) -> LexiconEntry:
+        return self._by_id[entry_id]
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self._by_id
+
+    def __iter__(self) -> Iterator[LexiconEntry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+class LexiconMatcher:
+    """A spaCy ``Matcher`` over a lexicon, built once per vocabulary.
+
+    Calling it on a ``Doc`` yields ``(entry, start, end)`` token ranges, longest
+    match first among overlapping ones when ``greedy`` is set.
+    """
+
+    def __init__(self, lexicon: Lexicon, *, greedy: bool = True) -> None:
+        self.lexicon = lexicon
+        self.greedy = greedy
+        self._built: dict[int, tuple[Vocab, Matcher]] = {}
+
+    def matcher(self, vocab: Vocab) -> Matcher:
+        """The ``Matcher`` for ``vocab``, built on first use."""
+        key = id(vocab)
+        if key not in self._built:
+            matcher = Matcher(vocab, validate=True)
+            for entry in self.lexicon:
+                matcher.add(entry.id, list(entry.patterns))
+            self._built[key] = (vocab, matcher)
+        return self._built[key][1]
+
+    def __call__(self, doc: Doc | Span) -> list[tuple[LexiconEntry, int, int]]:
+        """Match ``doc`` (a ``Doc`` or ``Span``) and return entries with token ranges."""
+        vocab = doc.vocab
+        matches = self.matcher(vocab)(doc)
+        offset = doc.start if isinstance(doc, Span) else 0
+        found = [(self.lexicon[vocab.strings[key]], offset + start, offset + end)
+                 for key, start, end in matches]
+        if self.greedy:
+            found = _longest_first(found)
+        return sorted(found, key=lambda item: (item[1], item[2]))
+
+
+def _longest_first(
+    found: list[tuple[LexiconEntry, int, int]],
+) -> list[tuple[LexiconEntry, int, int]]:
+    taken: set[int] = set()
+    kept = []
+    for item in sorted(found, key=lambda m: (m[1] - m[2], m[1])):
+        tokens = range(item[1], item[2])
+        if taken.isdisjoint(tokens):
+            kept.append(item)
+            taken.update(tokens)
+    return kept

@@ -1,0 +1,274 @@
+"""Analysers and the pipeline that runs them over one parse.
+
+An analyser is anything with a ``name``, the ``needs`` it has of other
+analysers' results, a ``result_type`` and a ``run`` method (the
+:class:`Analyser` protocol). :class:`BaseAnalyser` adds ``analyse()`` for
+use on its own. A :class:`Pipeline` parses each article once, orders its
+analysers by their needs and collects their results in a
+:class:`~framekit.report.Report`.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping, Sized
+from functools import cached_property
+from pathlib import Path
+from typing import (
+    Any,
+    ClassVar,
+    Generic,
+    Literal,
+    Protocol,
+    TypeVar,
+    cast,
+    overload,
+    runtime_checkable,
+)
+
+import attrs
+from spacy.language import Language
+from spacy.tokens import Doc
+from tqdm import tqdm
+
+from framekit import registry
+from framekit._errors import DependencyError, FramekitError
+from framekit.article import Article
+from framekit.inputs import check_doc, check_text, parse, warn_if_not_english
+from framekit.nlp import load_pipeline
+from framekit.report import Report
+from framekit.results import Result
+
+__all__ = ["Analyser", "BaseAnalyser", "Pipeline"]
+
+R = TypeVar("R", bound=Result)
+C = TypeVar("C")
+NlpSpec = Language | str | Path | None
+OnError = Literal["raise", "record"]
+
+
+@runtime_checkable
+class Analyser(Protocol):
+    """What the pipeline asks of an analyser."""
+
+    @property
+    def name(self) -> str:
+        """The key of the analyser's result in a report."""
+
+    @property
+    def needs(self) -> tuple[str, ...]:
+        """Names of the analysers whose results :meth:`run` reads."""
+
+    @property
+    def result_type(self) -> type[Result]:
+        """The class of the result, used to read reports back from JSON."""
+
+    def run(self, article: Article, results: Mapping[str, Result]) -> Result:
+        """Analyse ``article``, given the results of the analysers in :attr:`needs`."""
+
+
+class BaseAnalyser(ABC, Generic[R]):
+    """Base class for analysers: subclasses set the class attributes and ``run``.
+
+    Example:
+        >>> import attrs
+        >>> from framekit.results import Result
+        >>> @attrs.frozen
+        ... class Length(Result):
+        ...     words: int
+        >>> class LengthAnalyser(BaseAnalyser[Length]):
+        ...     name, result_type = "length", Length
+        ...     def run(self, article, results):
+        ...         return Length(article.words)
+        >>> LengthAnalyser().analyse("Peace talks resumed on Monday.")
+        Length(words=5)
+    """
+
+    name: ClassVar[str]
+    needs: ClassVar[tuple[str, ...]] = ()
+    result_type: ClassVar[type[Result]]
+
+    @abstractmethod
+    def run(self, article: Article, results: Mapping[str, Result]) -> R:
+        """Analyse ``article``, given the results of the analysers in :attr:`needs`."""
+
+    def analyse(self, article: str | Doc, *, nlp: NlpSpec = None) -> R:
+        """Analyse one article, given as text or as a parsed ``Doc``.
+
+        Analysers this one needs are run first, with their default options.
+        """
+        return cast(R, Pipeline([cast(Analyser, self)], nlp=nlp).analyse(article)[self.name])
+
+
+class Pipeline:
+    """Several analysers over one parse of each article.
+
+    Args:
+        analysers: analyser objects or registered names; ``None`` for the
+            default set (:func:`framekit.registry.default_names`). Analysers
+            that those given need are added from the registry.
+        nlp: the spaCy pipeline (see :func:`framekit.load_pipeline`).
+
+    Raises:
+        DependencyError: a need no registered analyser meets, a circular need,
+            or two analysers with one name.
+
+    Example:
+        >>> pipeline = Pipeline(["hedging"])
+        >>> report = pipeline.analyse("Talks could resume, officials said.")
+        >>> [cue.text for cue in report.hedging.hedges]
+        ['could']
+    """
+
+    def __init__(self, analysers: Iterable[Analyser | str] | None = None, *,
+                 nlp: NlpSpec = None) -> None:
+        chosen = registry.default_names() if analysers is None else analysers
+        self.analysers: tuple[Analyser, ...] = _in_order_of_needs(
+            [registry.create(a) if isinstance(a, str) else a for a in chosen])
+        self._nlp_spec = nlp
+
+    @cached_property
+    def nlp(self) -> Language:
+        """The spaCy pipeline, loaded on first use."""
+        return load_pipeline(self._nlp_spec)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The analysers' names, in the order they run."""
+        return tuple(analyser.name for analyser in self.analysers)
+
+    def analyse(self, article: str | Doc) -> Report:
+        """Analyse one article, given as text or as a parsed ``Doc``."""
+        if isinstance(article, Doc):
+            given = self.nlp if self._nlp_spec is not None else None
+            return self.analyse_doc(check_doc(article, given))
+        return self.analyse_doc(parse(self.nlp, check_text(article)))
+
+    def analyse_doc(self, doc: Doc) -> Report:
+        """Run the analysers over a ``Doc`` already parsed by :attr:`nlp`."""
+        warn_if_not_english(doc)
+        article = Article(doc)
+        results: dict[str, Result] = {}
+        for analyser in self.analysers:
+            results[analyser.name] = analyser.run(article, results)
+        return Report(doc.text, results)
+
+    @overload
+    def analyse_many(self, articles: Iterable[str], *, batch_size: int = ...,
+                     n_process: int = ..., progress: bool = ..., on_error: OnError = ...,
+                     as_tuples: Literal[False] = ...) -> Iterator[Report]: ...
+
+    @overload
+    def analyse_many(self, articles: Iterable[tuple[str, C]], *, batch_size: int = ...,
+                     n_process: int = ..., progress: bool = ..., on_error: OnError = ...,
+                     as_tuples: Literal[True]) -> Iterator[tuple[Report, C]]: ...
+
+    def analyse_many(self, articles: Iterable[Any], *, batch_size: int = 64,
+                     n_process: int = 1, progress: bool = False, on_error: OnError = "raise",
+                     as_tuples: bool = False) -> Iterator[Any]:
+        """Stream reports for many texts, parsed in batches by ``nlp.pipe``.
+
+        Reports come in input order, one at a time, so memory stays flat however
+        long the corpus. With ``as_tuples=True`` the input is ``(text, context)``
+        pairs and the output ``(report, context)`` pairs, as in spaCy.
+
+        Args:
+            articles: texts (or ``(text, context)`` pairs), any iterable.
+            batch_size: texts per batch given to spaCy.
+            n_process: processes spaCy parses with (``-1`` for one per core).
+            progress: show a progress bar on standard error.
+            on_error: ``"raise"`` stops at the first document framekit cannot
+                analyse; ``"record"`` gives that document a report with its
+                ``error`` set and goes on with the others.
+            as_tuples: whether items are ``(text, context)`` pairs.
+
+        Example:
+            >>> texts = ["It may rain.", None, "It will rain."]
+            >>> reports = Pipeline(["hedging"]).analyse_many(texts, on_error="record")
+            >>> [r.error or len(r.hedging.hedges) for r in reports]
+            [1, 'InputTypeError: expected an article as str or spaCy Doc, got None', 0]
+        """
+        total = len(articles) if isinstance(articles, Sized) else None
+        items = articles if as_tuples else ((text, None) for text in articles)
+        checked = (self._check(text, context, on_error) for text, context in items)
+        parsed = self.nlp.pipe(checked, batch_size=batch_size, n_process=n_process,
+                               as_tuples=True)
+        stream: Iterator[tuple[Report, Any]] = (
+            (self._report(doc, context, on_error), context.value) for doc, context in parsed)
+        if progress:
+            stream = iter(tqdm(stream, total=total, unit="article", desc="framekit"))
+        return stream if as_tuples else (report for report, _ in stream)
+
+    def _check(self, text: object, context: Any, on_error: OnError) -> tuple[str, _Context]:
+        """The text for ``nlp.pipe``, with what ``_report`` needs to finish the job.
+
+        A text too long for one parse goes through ``nlp.pipe`` as an empty
+        string and is parsed in chunks by ``_report``; a bad input is replaced by
+        an empty string and its error kept.
+        """
+        try:
+            checked = check_text(text)
+        except FramekitError as error:
+            if on_error == "raise":
+                raise
+            return "", _Context(context, error=_describe(error))
+        if len(checked) > self.nlp.max_length:
+            return "", _Context(context, long_text=checked)
+        return checked, _Context(context)
+
+    def _report(self, doc: Doc, context: _Context, on_error: OnError) -> Report:
+        if context.error is not None:
+            return Report("", {}, context.error)
+        try:
+            if context.long_text is not None:
+                doc = parse(self.nlp, context.long_text)
+            return self.analyse_doc(doc)
+        except Exception as failure:
+            if on_error == "raise":
+                raise
+            return Report(doc.text, {}, _describe(failure))
+
+
+@attrs.frozen
+class _Context:
+    """What travels beside a text through ``nlp.pipe``: the caller's context and more."""
+
+    value: Any
+    error: str | None = None
+    long_text: str | None = None
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"
+
+
+def _in_order_of_needs(analysers: list[Analyser]) -> tuple[Analyser, ...]:
+    """Order analysers so that each runs after those it needs, adding missing ones."""
+    by_name: dict[str, Analyser] = {}
+    for analyser in analysers:
+        if analyser.name in by_name:
+            raise DependencyError(f"two analysers are named {analyser.name!r}")
+        by_name[analyser.name] = analyser
+    ordered: list[Analyser] = []
+    done: set[str] = set()
+
+    def visit(name: str, chain: tuple[str, ...]) -> None:
+        if name in done:
+            return
+        if name in chain:
+            raise DependencyError("circular needs: " + " -> ".join((*chain, name)))
+        if name not in by_name:
+            try:
+                by_name[name] = registry.create(name)
+            except LookupError:
+                raise DependencyError(
+                    f"analyser {chain[-1]!r} needs {name!r}, which is neither in the "
+                    "pipeline nor registered") from None
+        for need in by_name[name].needs:
+            visit(need, (*chain, name))
+        done.add(name)
+        ordered.append(by_name[name])
+
+    for analyser in analysers:
+        visit(analyser.name, ())
+    return tuple(ordered)

@@ -1,0 +1,191 @@
+"""Reported speech: reporting cues, their source and the content they report.
+
+A reporting cue is a verb of speech or cognition (*said*, *warned*, *hopes*), a
+reporting noun (*claim*, *assertion*) or a phrase such as *according to*, taken
+from the ``reporting`` lexicon. For each cue the dependency parse gives its
+source (the grammatical subject, the possessor of a noun, the object of *according
+to*) and its content (the clausal complement, or an object with its predicate as
+in *called the meeting “exceptional”*).
+
+This layer is shared: the attribution analyser builds its relations on it and
+the hedging analyser uses it to tell the writer's voice from reported speech.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING
+
+import attrs
+from spacy.tokens import Doc, Span, Token
+
+from framekit.lexicons import Lexicon, LexiconEntry, LexiconMatcher
+from framekit.spans import TextSpan
+
+if TYPE_CHECKING:
+    from framekit.article import Article
+
+__all__ = ["ReportedSpeech", "find_reported_speech", "reporting_matcher"]
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_CLAUSES = {"ccomp", "parataxis"}
+_PREDICATES = {"oprd", "xcomp", "ccomp", "acomp"}
+_QUOTE_MARKS = set("“”\"'‘’«»„‟‹›")
+_INHERITS_SUBJECT = {"conj", "advcl", "xcomp", "acl"}
+
+
+@attrs.frozen
+class ReportedSpeech:
+    """A reporting cue with the tokens of its source and of its content.
+
+    Token ranges are ``(start, end)`` indices into the ``Doc``, end exclusive.
+    """
+
+    entry: LexiconEntry
+    cue: TextSpan
+    cue_tokens: tuple[int, int]
+    source_tokens: tuple[int, int] | None
+    content_tokens: tuple[int, int] | None
+    content: TextSpan | None
+
+    @property
+    def category(self) -> str:
+        """The cue's lexicon category: speech, cognition, noun or according_to."""
+        return self.entry.category
+
+
+@cache
+def reporting_matcher() -> LexiconMatcher:
+    """The matcher over framekit's ``reporting`` lexicon, shared by all analysers."""
+    return LexiconMatcher(Lexicon.load("reporting"))
+
+
+def find_reported_speech(
+    article: Article, matcher: LexiconMatcher | None = None
+) -> tuple[ReportedSpeech, ...]:
+    """Find every reporting cue of ``article`` with its source and content.
+
+    Example:
+        >>> from framekit import load_pipeline
+        >>> from framekit.article import Article
+        >>> doc = load_pipeline()("Analysts noted that Putin left Alaska with gains.")
+        >>> [(r.cue.text, r.content.text) for r in find_reported_speech(Article(doc))]
+        [('noted', 'Putin left Alaska with gains')]
+    """
+    doc = article.doc
+    found = []
+    for entry, start, end in (matcher or reporting_matcher())(doc):
+        head = doc[start]
+        if entry.category == "according_to":
+            source, content = _according_to(doc[start:end])
+        elif entry.category == "noun":
+            clauses = (c for c in head.children if c.dep_ in {"acl", "ccomp"} and _that_clause(c))
+            source, content = _noun_source(head), _clause(clauses, head)
+        else:
+            source, content = _subject(head), _verb_content(head, entry.category)
+        found.append(
+            ReportedSpeech(
+                entry=entry,
+                cue=TextSpan.of(doc[start:end]),
+                cue_tokens=(start, end),
+                source_tokens=_phrase(source) if source is not None else None,
+                content_tokens=content,
+                content=TextSpan.of(doc[content[0] : content[1]]) if content else None,
+            )
+        )
+    return tuple(found)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, inherited through coordination and participles."""
+    seen = 0
+    while seen < 5:
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return verb.head
+        if verb.dep_ not in _INHERITS_SUBJECT or verb.head is verb:
+            return None
+        verb, seen = verb.head, seen + 1
+    return None
+
+
+def _that_clause(head: Token) -> bool:
+    """Whether ``head`` heads a finite clause introduced by *that* (a claim's content)."""
+    return head.left_edge.lower_ == "that" or any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
+
+
+def _noun_source(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _verb_content(verb: Token, category: str) -> tuple[int, int] | None:
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
+    if clauses or category == "cognition":
+        return _clause(clauses, verb)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    predicates = [c for c in verb.children if c.i > objects[0].i and (
+        c.dep_ in _PREDICATES or (c.dep_ == "prep" and c.lower_ in {"as", "of", "for"}))]
+    return _clause([objects[0], *predicates], verb) if predicates else None
+
+
+def _according_to(phrase: Span) -> tuple[Token | None, tuple[int, int] | None]:
+    according = phrase[0]
+    to = phrase[-1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    clause = according.head if according.head is not according else None
+    if clause is None:
+        return source, None
+    left, right = clause.left_edge.i, clause.right_edge.i + 1
+    own = according.left_edge.i, according.right_edge.i + 1
+    if own[0] <= left:
+        left = own[1]
+    elif own[1] >= right:
+        right = own[0]
+    return source, _trim(phrase.doc, left, right)
+
+
+def _clause(heads: Iterable[Token], cue: Token | None = None) -> tuple[int, int] | None:
+    """The tokens of the phrases under ``heads``, kept on their side of ``cue``."""
+    heads = list(heads)
+    if not heads:
+        return None
+    left = min(h.left_edge.i for h in heads)
+    right = max(h.right_edge.i for h in heads) + 1
+    if cue is not None and heads[0].i > cue.i:
+        left = max(left, cue.i + 1)
+    elif cue is not None:
+        right = min(right, cue.left_edge.i)
+    return _trim(heads[0].doc, left, right)
+
+
+def _trim(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
+    """Drop a leading *that*, and punctuation other than quotation marks, at both ends."""
+    def loose(token: Token) -> bool:
+        return token.is_space or (token.is_punct and token.text not in _QUOTE_MARKS)
+
+    while left < right and (loose(doc[left]) or (doc[left].dep_ == "mark"
+                                                  and doc[left].lower_ == "that")):
+        left += 1
+    while right > left and loose(doc[right - 1]):
+        right -= 1
+    return (left, right) if left < right else None
+
+
+def _phrase(head: Token) -> tuple[int, int]:
+    """The token range of the noun phrase headed by ``head``, without a relative clause."""
+    inside = [head, *(t for c in head.children if c.dep_ not in {"relcl", "punct", "cc", "conj"}
+                      and c.dep_ != "acl" for t in c.subtree)]
+    return min(t.i for t in inside), max(t.i for t in inside) + 1

@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from importlib.metadata import EntryPoint, EntryPoints
+
+import attrs
+import pytest
+
+import framekit
+from framekit import Article, BaseAnalyser, Pipeline, Result, registry
+from tests.plugin_example import ExclamationAnalyser, ExclamationResult
+
+
+@attrs.frozen
+class Empty(Result):
+    pass
+
+
+def make(name: str, needs: tuple[str, ...] = ()) -> BaseAnalyser[Empty]:
+    class Named(BaseAnalyser[Empty]):
+        result_type = Empty
+
+        def run(self, article: Article, results: Mapping[str, Result]) -> Empty:
+            return Empty()
+
+    Named.name, Named.needs = name, needs
+    return Named()
+
+
+def test_user_analyser_runs_after_what_it_needs_which_is_added() -> None:
+    pipeline = Pipeline([ExclamationAnalyser()])
+    assert pipeline.names == ("hedging", "exclamations")
+    report = pipeline.analyse("Peace may come! Or not!")
+    result = report["exclamations"]
+    assert isinstance(result, ExclamationResult)
+    assert [m.start for m in result.marks] == [14, 22]
+    assert result.hedges_seen == 1
+
+
+def test_analyser_analyse_runs_its_needs_too() -> None:
+    assert ExclamationAnalyser().analyse("It may rain!").hedges_seen == 1
+
+
+def test_needs_order_analysers() -> None:
+    pipeline = Pipeline([make("c", ("b",)), make("b", ("a",)), make("a")])
+    assert pipeline.names == ("a", "b", "c")
+
+
+def test_circular_needs_fail_clearly() -> None:
+    with pytest.raises(framekit.DependencyError, match="circular needs: x -> y -> x"):
+        Pipeline([make("x", ("y",)), make("y", ("x",))])
+
+
+def test_unmet_need_fails_clearly() -> None:
+    with pytest.raises(framekit.DependencyError, match="'x' needs 'nowhere'"):
+        Pipeline([make("x", ("nowhere",))])
+
+
+def test_two_analysers_with_one_name_fail() -> None:
+    with pytest.raises(framekit.DependencyError, match="two analysers"):
+        Pipeline([make("same"), make("same")])
+
+
+def test_unknown_analyser_name_lists_the_available_ones() -> None:
+    with pytest.raises(framekit.AnalyserNotFoundError, match=r"available: .*hedging"):
+        Pipeline(["no-such-analyser"])
+
+
+def test_entry_point_plugin_is_found_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    point = EntryPoint("exclamations", "tests.plugin_example:ExclamationAnalyser",
+                       registry.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(registry, "entry_points", lambda group: EntryPoints([point]))
+    monkeypatch.setattr(registry, "_ANALYSERS", dict(registry._ANALYSERS))
+    registry._load_entry_points.cache_clear()
+    registry.create.cache_clear()
+    try:
+        assert "exclamations" in registry.available()
+        report = Pipeline(["exclamations"]).analyse("Stop!")
+        assert report["exclamations"] == ExclamationResult(
+            (framekit.TextSpan(4, 5, "!"),), 0)
+        # the plugin's result reads back from JSON through the registry
+        assert framekit.Report.from_json(report.to_json()) == report
+    finally:
+        registry._load_entry_points.cache_clear()
+        registry.create.cache_clear()
+
+
+def test_analyse_many_streams_reports_in_order() -> None:
+    texts = (f"Report {i} may matter." if i % 2 else f"Report {i} matters." for i in range(6))
+    reports = Pipeline(["hedging"]).analyse_many(texts, batch_size=2)
+    assert not isinstance(reports, list)
+    assert [len(r.hedging.hedges) for r in reports] == [0, 1, 0, 1, 0, 1]
+
+
+def test_analyse_many_keeps_context_with_as_tuples() -> None:
+    pairs = [("It may rain.", "a"), ("It rains.", "b")]
+    out = [(len(r.hedging.hedges), ctx)
+           for r, ctx in Pipeline(["hedging"]).analyse_many(pairs, as_tuples=True)]
+    assert out == [(1, "a"), (0, "b")]
+
+
+def test_analyse_many_with_two_processes_gives_the_same_reports() -> None:
+    texts = ["Talks could resume.", "“It is clearly over,” he said.", "Perhaps."] * 2
+    pipeline = Pipeline(["hedging"])
+    assert list(pipeline.analyse_many(texts, n_process=2, batch_size=2)) == [
+        pipeline.analyse(text) for text in texts]
+
+
+def test_progress_bar_is_written_to_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    list(Pipeline(["hedging"]).analyse_many(["a", "b"], progress=True))
+    assert "2/2" in capsys.readouterr().err
+
+
+def test_recorded_errors_do_not_lose_the_other_documents() -> None:
+    texts = ["It may rain.", b"bytes", "x" * 2_000_000, "Perhaps."]
+    reports = list(Pipeline(["hedging"]).analyse_many(texts, on_error="record"))
+    assert [r.error is None for r in reports] == [True, False, False, True]
+    assert reports[1].error is not None and "decode it first" in reports[1].error
+    assert reports[2].error is not None and reports[2].error.startswith("TextTooLongError")
+    assert [len(reports[i].hedging.hedges) for i in (0, 3)] == [1, 1]
+    with pytest.raises(framekit.MissingResultError, match="could not be analysed"):
+        reports[1]["hedging"]
+    assert framekit.Report.from_json(reports[1].to_json()) == reports[1]
+
+
+def test_analyser_failure_is_recorded_for_that_document_only() -> None:
+    class Fragile(BaseAnalyser[Empty]):
+        name, result_type = "fragile", Empty
+
+        def run(self, article: Article, results: Mapping[str, Result]) -> Empty:
+            if "boom" in article.text:
+                raise RuntimeError("exploded")
+            return Empty()
+
+    reports = list(Pipeline([Fragile()]).analyse_many(["calm", "boom", "calm"], on_error="record"))
+    assert [r.error for r in reports] == [None, "RuntimeError: exploded", None]
+    with pytest.raises(RuntimeError, match="exploded"):
+        list(Pipeline([Fragile()]).analyse_many(["boom"]))
