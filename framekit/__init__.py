@@ -30,6 +30,7 @@ from framekit._errors import (
     PipelineError,
     TextTooLongError,
 )
+from framekit.analysers.attribution import AttributionAnalyser, AttributionResult
 from framekit.analysers.hedging import HedgingAnalyser, HedgingResult
 from framekit.article import Article
 from framekit.lexicons import Lexicon, LexiconEntry
@@ -45,6 +46,8 @@ __all__ = [
     "Analyser",
     "AnalyserNotFoundError",
     "Article",
+    "AttributionAnalyser",
+    "AttributionResult",
     "BaseAnalyser",
     "DependencyError",
     "FramekitError",

@@ -33,6 +33,11 @@ _CLAUSES = {"ccomp", "parataxis"}
 _PREDICATES = {"oprd", "xcomp", "ccomp", "acomp"}
 _QUOTE_MARKS = set("“”\"'‘’«»„‟‹›")
 _INHERITS_SUBJECT = {"conj", "advcl", "xcomp", "acl"}
+_AS = {"as", "of", "for"}
+_FINAL = {".", "!", "?"}
+#: Pronouns that cannot be the source of speech.
+_MUTE = {"it", "this", "that", "these", "those", "which", "what", "there"}
+_RELATIVE = {"who", "that", "which"}
 
 
 @attrs.frozen
@@ -48,6 +53,12 @@ class ReportedSpeech:
     source_tokens: tuple[int, int] | None
     content_tokens: tuple[int, int] | None
     content: TextSpan | None
+    source_char: tuple[int, int] | None = None
+
+    @property
+    def source_start(self) -> int:
+        """Character offset where the source begins (the cue's when there is none)."""
+        return self.source_char[0] if self.source_char else self.cue.start
 
     @property
     def category(self) -> str:
@@ -83,34 +94,56 @@ def find_reported_speech(
             clauses = (c for c in head.children if c.dep_ in {"acl", "ccomp"} and _that_clause(c))
             source, content = _noun_source(head), _clause(clauses, head)
         else:
-            source, content = _subject(head), _verb_content(head, entry.category)
+            source = _subject(head, article)
+            content = _verb_content(head, entry) or _that_content(doc[start:end])
+        phrase = _phrase(source) if source is not None else None
         found.append(
             ReportedSpeech(
                 entry=entry,
                 cue=TextSpan.of(doc[start:end]),
                 cue_tokens=(start, end),
-                source_tokens=_phrase(source) if source is not None else None,
+                source_tokens=phrase,
                 content_tokens=content,
                 content=TextSpan.of(doc[content[0] : content[1]]) if content else None,
+                source_char=(doc[phrase[0]].idx, doc[phrase[1] - 1].idx
+                             + len(doc[phrase[1] - 1])) if phrase else None,
             )
         )
     return tuple(found)
 
 
-def _subject(verb: Token) -> Token | None:
-    """The subject of ``verb``, inherited through coordination and participles."""
-    seen = 0
-    while seen < 5:
+def _subject(verb: Token, article: Article) -> Token | None:
+    """The subject of ``verb``, inherited through coordination and participles.
+
+    A subject inside a quotation the cue is not in, or a pronoun that cannot
+    speak (*it*, *this*), is passed over for the subject of the governing verb;
+    a relative pronoun (*who*) stands for the noun its clause modifies; a verb
+    without a subject of its own after a noun (*listened to Trump describe*)
+    takes that noun.
+    """
+    quoted = article.in_quotation(verb)
+    climbs = _INHERITS_SUBJECT | ({"ccomp"} if verb.tag_ == "VBG" else set())
+    for _ in range(6):
         for child in verb.children:
-            if child.dep_ in _SUBJECTS:
-                return child
+            if article.in_quotation(child) and not quoted:
+                continue
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
+            if child.dep_ not in _SUBJECTS:
+                continue
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            if child.lower_ not in _MUTE:
+                return child
         if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head
-        if verb.dep_ not in _INHERITS_SUBJECT or verb.head is verb:
+        before = verb.doc[verb.i - 1] if verb.i else None
+        if (before is not None and before.pos_ == "PROPN" and before.head is not verb
+                and not article.in_quotation(before)):
+            return before
+        if verb.dep_ not in climbs or verb.head is verb:
             return None
-        verb, seen = verb.head, seen + 1
+        verb = verb.head
     return None
 
 
@@ -129,16 +162,59 @@ def _noun_source(noun: Token) -> Token | None:
     return None
 
 
-def _verb_content(verb: Token, category: str) -> tuple[int, int] | None:
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
-    if clauses or category == "cognition":
-        return _clause(clauses, verb)
+def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
+    """The content of a reporting verb: its clause, or its object with a predicate.
+
+    Clauses after the cue are preferred to clauses before it, so that an
+    earlier clause the parser hung on the verb is not taken for its content.
+    Verbs whose lexicon entry says ``"content": "object"`` (*expressed relief
+    that …*) report their object.
+    """
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSES and _same_sentence(verb, c)]
+    after = [c for c in clauses if c.i > verb.i]
+    if after or clauses or entry.category == "cognition":
+        return _clause(after or clauses, verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:
         return None
+    if entry.data.get("content") == "object":
+        return _clause(objects, verb)
     predicates = [c for c in verb.children if c.i > objects[0].i and (
-        c.dep_ in _PREDICATES or (c.dep_ == "prep" and c.lower_ in {"as", "of", "for"}))]
-    return _clause([objects[0], *predicates], verb) if predicates else None
+        c.dep_ in _PREDICATES or (c.dep_ == "prep" and c.lower_ in _AS))]
+    if predicates:
+        return _clause([objects[0], *predicates], verb)
+    if any(c.dep_ == "prep" and c.lower_ in _AS for c in objects[0].children):
+        return _clause(objects, verb)
+    return None
+
+
+def _same_sentence(verb: Token, clause: Token) -> bool:
+    """Whether no sentence-final mark stands between ``verb`` and ``clause``.
+
+    The parser sometimes hangs the next sentence on a reporting verb
+    (*…, he wrote in a post on X. Bondarev struck a less optimistic tone.*).
+    """
+    low, high = sorted((verb.i, clause.left_edge.i if clause.i > verb.i else clause.right_edge.i))
+    return not any(token.text in _FINAL for token in verb.doc[low:high])
+
+
+def _that_content(cue: Span) -> tuple[int, int] | None:
+    """Content the parser missed: *noted in a call with reporters that …*.
+
+    After the cue and any prepositional phrases that follow it, a *that* (or a
+    colon) opens the content, which runs to the end of the sentence.
+    """
+    sentence = cue.sent
+    i = cue.end
+    while i < sentence.end and (cue.doc[i].dep_ == "prep" or cue.doc[i].head.i >= cue.end
+                                and cue.doc[i].lower_ not in {"that", ":"}
+                                and cue.doc[i].pos_ in {"ADP", "DET", "NOUN", "PROPN", "ADJ",
+                                                        "ADV", "NUM", "PRON"}
+                                and i - cue.end < 12):
+        i += 1
+    if i < sentence.end and cue.doc[i].lower_ in {"that", ":"}:
+        return _trim(cue.doc, i + 1, sentence.end)
+    return None
 
 
 def _according_to(phrase: Span) -> tuple[Token | None, tuple[int, int] | None]:

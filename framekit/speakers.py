@@ -1,0 +1,322 @@
+"""Speakers: who a source mention refers to, under one canonical name.
+
+An article names a person in many ways: *US President Donald Trump*, *Trump*,
+*the US president*, *he*. :class:`SpeakerResolver` gathers, once per article,
+
+* the **people** it names: spaCy's ``PERSON`` entities grouped by surname, with
+  the fullest form as canonical name (*Donald Trump*), and every later
+  proper-noun mention of that surname, whatever label the entity recogniser
+  gave it;
+* the **organisations**: ``ORG`` entities, with acronyms joined to their long
+  form (*IAEA* to *International Atomic Energy Agency*);
+* the **roles** the article gives each person: the title before a name
+  (*Kremlin adviser Yuri Ushakov*) and appositions (*Peskov, the Kremlin
+  spokesman*; *Putin's spokesman, Dmitry Peskov*).
+
+It then resolves a source mention, in this order: a name in the mention; a
+personal pronoun, to the nearest person named before it; a definite
+description (*the US president*, *the Russian leader*), to the most recently
+mentioned person whose role fits it; an institutional description (*the UN
+nuclear watchdog*), to the organisation named just before; a source noun
+without a name, as **anonymous** when it is anchored (*one observer*,
+*officials in Kyiv*, *a senior official*) or **vague** when it is not
+(*analysts*, *critics*, *some*). Anything else keeps its own words as name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import attrs
+from spacy.tokens import Span, Token
+
+from framekit.lexicons import Lexicon
+
+if TYPE_CHECKING:
+    from framekit.article import Article
+
+__all__ = ["Speaker", "SpeakerResolver", "SpeakerType"]
+
+from enum import StrEnum
+
+
+class SpeakerType(StrEnum):
+    """What kind of source a speaker is."""
+
+    PERSON = "person"
+    """A named person."""
+    ORGANISATION = "organisation"
+    """A named organisation, institution, government or country."""
+    ANONYMOUS = "anonymous"
+    """An unnamed but specific individual or group: "one observer", "officials in Kyiv"."""
+    VAGUE = "vague"
+    """A weasel source: "analysts", "critics", "some say"."""
+
+
+@attrs.frozen
+class Speaker:
+    """A resolved speaker: canonical name, type, and the role the article gives it.
+
+    Attributes:
+        name: the fullest name the article uses (*Donald Trump*), or for an
+            unnamed source the mention's own words (*one observer*).
+        type: person, organisation, anonymous or vague.
+        role: the title or description the article gives the speaker
+            (*Kremlin adviser*, *head of the Ukraine Forum …*), if any.
+    """
+
+    name: str
+    type: SpeakerType
+    role: str | None = None
+
+
+_PERSONAL = {"he", "she", "him", "her", "his", "hers"}
+_ENTITY_ORGS = {"ORG", "GPE", "NORP"}
+_NAME_EDGE = re.compile(r"^[\W_]+|(?:['’]s)?[\W_]+$")
+#: Equivalent spellings of modifiers in descriptions (*US*/*American*).
+_SAME = {"u.s.": "us", "american": "us", "america": "us", "united": "us", "uk": "uk",
+         "british": "uk", "britain": "uk", "ukrainian": "ukraine", "russian": "russia",
+         "european": "europe", "chinese": "china", "french": "france", "german": "germany"}
+
+
+def _key(text: str) -> str:
+    return _SAME.get(text.lower(), text.lower())
+
+
+@attrs.frozen
+class _Person:
+    name: str
+    roles: tuple[str, ...]
+
+
+class SpeakerResolver:
+    """Resolve source mentions of one article to speakers.
+
+    Example:
+        >>> from framekit import load_pipeline
+        >>> from framekit.article import Article
+        >>> article = Article(load_pipeline()(
+        ...     "US President Donald Trump met Zelensky. The US president said little."))
+        >>> resolver = SpeakerResolver(article)
+        >>> resolver.resolve(article.doc[8:11])
+        Speaker(name='Donald Trump', type=<SpeakerType.PERSON: 'person'>, role='US President')
+    """
+
+    def __init__(self, article: Article, sources: Lexicon | None = None) -> None:
+        self.article = article
+        self.doc = article.doc
+        lexicon = sources or Lexicon.load("sources")
+        self._words = {entry.id: entry.category for entry in lexicon}
+        self._titles = {entry.id for entry in lexicon if entry.data.get("title")}
+
+    def _category(self, token: Token) -> str | None:
+        return self._words.get(token.lemma_.lower()) or self._words.get(token.lower_)
+
+    def _is_title(self, token: Token) -> bool:
+        return token.lower_.rstrip(".") in self._titles or token.lemma_.lower() in self._titles
+
+    # -- people ---------------------------------------------------------------
+    @cached_property
+    def _names(self) -> dict[str, list[str]]:
+        """Every form of each named person's name, by surname key."""
+        names: dict[str, list[str]] = {}
+        for entity in self.doc.ents:
+            if entity.label_ != "PERSON":
+                continue
+            words = self._name_words(entity)
+            if words:
+                names.setdefault(_key(words[-1]), []).append(" ".join(words))
+        return names
+
+    @cached_property
+    def _people(self) -> dict[str, _Person]:
+        """Each named person by surname key, with canonical name and roles."""
+        roles: dict[str, list[str]] = {}
+        for token in self._name_tokens(self._names):
+            role = self._role_of(token)
+            if role:
+                roles.setdefault(_key(token.text), []).append(role)
+        return {key: _Person(max(forms, key=lambda f: (len(f.split()), len(f))),
+                             tuple(dict.fromkeys(roles.get(key, ()))))
+                for key, forms in self._names.items()}
+
+    def _name_words(self, entity: Span) -> list[str]:
+        """The proper-noun words of a ``PERSON`` entity, without titles or possessive."""
+        words = [_NAME_EDGE.sub("", t.text) for t in entity
+                 if t.pos_ == "PROPN" and not self._is_title(t)]
+        return [w for w in words if w and w[0].isupper()]
+
+    def _name_tokens(self, names: Iterable[str]) -> list[Token]:
+        keys = set(names)
+        return [t for t in self.doc if t.pos_ == "PROPN" and _key(t.text) in keys
+                and not self.article.in_quotation(t)]
+
+    @cached_property
+    def _mentions(self) -> tuple[list[int], list[str]]:
+        """Token index and surname key of every person mention outside quotations, in order."""
+        tokens = [t for t in self._name_tokens(self._people)
+                  if t.i + 1 >= len(self.doc) or _key(self.doc[t.i + 1].text) not in self._people]
+        return [t.i for t in tokens], [_key(t.text) for t in tokens]
+
+    def _person_key(self, token: Token) -> str | None:
+        text = _key(_NAME_EDGE.sub("", token.text))
+        return text if token.pos_ == "PROPN" and text in self._names else None
+
+    def _role_of(self, name: Token) -> str | None:
+        """The title before a name, or an apposition beside it."""
+        for child in name.children:
+            if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} \
+                    and self._person_key(child) is None:
+                return _text(child, skip_det=False)
+        if name.dep_ == "appos" and name.head.pos_ == "NOUN":
+            head = name.head
+            left = min((c.left_edge.i for c in head.children if c.i < head.i), default=head.i)
+            return self.doc[left : head.i + 1].text
+        title = [t for t in self.doc[name.left_edge.i : name.i]
+                 if t.dep_ in {"compound", "amod", "nmod"} and t.pos_ != "PROPN"
+                 or self._is_title(t) or t.ent_type_ in _ENTITY_ORGS]
+        start = next((t.i for t in title), None)
+        if start is None:
+            return None
+        words = [t for t in self.doc[start : name.i] if self._person_key(t) is None]
+        while words and words[-1].pos_ == "PROPN" and not self._is_title(words[-1]):
+            words.pop()  # a first name
+        return " ".join(t.text for t in words) or None
+
+    def _nearest_person(self, before: int, fits: set[str] | None = None) -> str | None:
+        positions, keys = self._mentions
+        index = bisect.bisect_left(positions, before) - 1
+        while index >= 0:
+            key = keys[index]
+            if fits is None or key in fits:
+                return key
+            index -= 1
+        return None
+
+    # -- organisations ----------------------------------------------------------
+    @cached_property
+    def _organisations(self) -> list[tuple[int, str]]:
+        """Token index and canonical name of each ``ORG`` entity, in order."""
+        found = [(e.start, _text(e)) for e in self.doc.ents if e.label_ == "ORG"
+                 and not self.article.in_quotation(e.root) and self._person_key(e.root) is None]
+        longest: dict[str, str] = {}
+        for _, name in found:
+            longest[_acronym(name)] = max(longest.get(_acronym(name), name), name, key=len)
+        return [(i, longest.get(name, longest.get(_acronym(name), name))) for i, name in found]
+
+    def _organisation(self, name: str) -> str:
+        for _, known in self._organisations:
+            if name in (known, _acronym(known)):
+                return known
+        return name
+
+    # -- resolution -------------------------------------------------------------
+    def resolve(self, mention: Span | None, at: int | None = None) -> Speaker | None:
+        """The speaker a source mention refers to; ``None`` if nothing is said of it.
+
+        Args:
+            mention: the source's words as written.
+            at: token index the mention is read at (its start by default),
+                for pronouns and descriptions that look back.
+        """
+        if mention is None or not len(mention):
+            return None
+        head = mention.root
+        at = mention.start if at is None else at
+        for token in (head, *(c for c in head.children if c.dep_ == "appos")):
+            key = self._person_key(token)
+            if key is not None:
+                person = self._people[key]
+                return Speaker(person.name, SpeakerType.PERSON, self._own_role(token, person))
+        if head.lower_ in _PERSONAL:
+            key = self._nearest_person(at)
+            if key is None:
+                return Speaker(head.text, SpeakerType.ANONYMOUS)
+            person = self._people[key]
+            return Speaker(person.name, SpeakerType.PERSON, _first(person.roles))
+        if head.pos_ == "PROPN" or head.ent_type_ in _ENTITY_ORGS:
+            return Speaker(self._organisation(_text(mention)), SpeakerType.ORGANISATION)
+        return self._description(mention, head, at)
+
+    def _own_role(self, token: Token, person: _Person) -> str | None:
+        return self._role_of(token) or _first(person.roles)
+
+    def _description(self, mention: Span, head: Token, at: int) -> Speaker:
+        category = self._category(head)
+        determiner = next((c.lower_ for c in head.children if c.dep_ in {"det", "poss"}), None)
+        definite = determiner in {"the", "this", "that"}
+        if definite and category == "role":
+            fits = self._fitting(head)
+            key = self._nearest_person(at, fits) if fits else None
+            if key is not None:
+                person = self._people[key]
+                return Speaker(person.name, SpeakerType.PERSON, _text(mention))
+        if definite and category == "institution":
+            named = [name for i, name in self._organisations if i < mention.start]
+            if named and not any(t.pos_ == "PROPN" and t.ent_type_ not in _ENTITY_ORGS
+                                 for t in mention):
+                return Speaker(named[-1], SpeakerType.ORGANISATION, _text(mention))
+            return Speaker(_text(mention), SpeakerType.ORGANISATION)
+        if category in {"source", "role"} or head.lower_ in {"some", "many", "others"}:
+            kind = SpeakerType.ANONYMOUS if _anchored(head) else SpeakerType.VAGUE
+            if category == "role" and head.tag_ in {"NN", "NNP"}:
+                kind = SpeakerType.ANONYMOUS
+            return Speaker(mention.text, kind)
+        if category == "institution":
+            return Speaker(_text(mention), SpeakerType.ORGANISATION)
+        return Speaker(mention.text, SpeakerType.ANONYMOUS)
+
+    def _fitting(self, head: Token) -> set[str]:
+        """Surname keys of people whose roles contain ``head`` and its modifiers."""
+        wanted = {_key(c.text) for c in head.children
+                  if c.dep_ in {"compound", "amod", "nmod"} and c.lower_ not in {"former"}}
+        fits = set()
+        for key, person in self._people.items():
+            for role in person.roles:
+                words = {_key(w) for w in re.findall(r"[\w.]+", role)}
+                lemmas = {w.lower().rstrip("s") for w in words}
+                if head.lemma_.lower() in lemmas | words and wanted <= words:
+                    fits.add(key)
+        return fits
+
+
+def _anchored(head: Token) -> bool:
+    """Whether an unnamed source is pinned down: *one observer*, *officials in Kyiv*."""
+    for child in head.children:
+        if child.dep_ in {"nummod", "det"} and child.lower_ in {"one", "a", "an", "two",
+                                                                  "three", "several"}:
+            return child.lower_ != "several"
+        if child.dep_ == "prep" and any(t.ent_type_ or t.pos_ == "PROPN" for t in child.subtree):
+            return True
+        if child.dep_ in {"compound", "amod", "nmod", "poss"} and (
+                child.ent_type_ in _ENTITY_ORGS or child.pos_ == "PROPN"
+                or child.lower_ in {"senior", "government", "military", "administration"}):
+            return True
+        if child.dep_ == "acl" or child.dep_ == "relcl":
+            return True
+    return head.tag_ in {"NN", "NNP"}
+
+
+def _acronym(name: str) -> str:
+    capitals = [w[0] for w in name.split() if w[:1].isupper()]
+    return "".join(capitals) if len(capitals) > 1 else name
+
+
+def _text(span: Span | Token, *, skip_det: bool = True) -> str:
+    """A mention's words without a leading determiner or trailing possessive."""
+    tokens = list(span.subtree) if isinstance(span, Token) else list(span)
+    if skip_det and tokens and tokens[0].dep_ == "det":
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "case"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return span.text
+    return span.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _first(items: tuple[str, ...]) -> str | None:
+    return items[0] if items else None
