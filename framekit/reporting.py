@@ -38,6 +38,9 @@ _FINAL = {".", "!", "?"}
 #: Pronouns that cannot be the source of speech.
 _MUTE = {"it", "this", "that", "these", "those", "which", "what", "there"}
 _RELATIVE = {"who", "that", "which"}
+_WH = {"WDT", "WP", "WP$"}
+#: Entity labels of names that can speak, whatever part of speech the tagger gave them.
+_NAMED = {"PERSON", "ORG", "NORP", "GPE"}
 
 
 @attrs.frozen
@@ -138,8 +141,8 @@ def _subject(verb: Token, article: Article) -> Token | None:
         if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head
         before = verb.doc[verb.i - 1] if verb.i else None
-        if (before is not None and before.pos_ == "PROPN" and before.head is not verb
-                and not article.in_quotation(before)):
+        if (before is not None and (before.pos_ == "PROPN" or before.ent_type_ in _NAMED)
+                and before.head is not verb and not article.in_quotation(before)):
             return before
         if verb.dep_ not in climbs or verb.head is verb:
             return None
@@ -168,7 +171,8 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     Clauses after the cue are preferred to clauses before it, so that an
     earlier clause the parser hung on the verb is not taken for its content.
     Verbs whose lexicon entry says ``"content": "object"`` (*expressed relief
-    that …*) report their object.
+    that …*) report their object; those whose entry says ``"infinitive"``
+    report their infinitive (*vowed to keep fighting*).
     """
     clauses = [c for c in verb.children if c.dep_ in _CLAUSES and _same_sentence(verb, c)]
     after = [c for c in clauses if c.i > verb.i]
@@ -176,7 +180,9 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
         return _clause(after or clauses, verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:
-        return None
+        infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        return _clause(infinitives, verb) if entry.data.get("content") == "infinitive" else None
     if entry.data.get("content") == "object":
         return _clause(objects, verb)
     predicates = [c for c in verb.children if c.i > objects[0].i and (
@@ -194,8 +200,17 @@ def _same_sentence(verb: Token, clause: Token) -> bool:
     The parser sometimes hangs the next sentence on a reporting verb
     (*…, he wrote in a post on X. Bondarev struck a less optimistic tone.*).
     """
+    doc = verb.doc
     low, high = sorted((verb.i, clause.left_edge.i if clause.i > verb.i else clause.right_edge.i))
-    return not any(token.text in _FINAL for token in verb.doc[low:high])
+    return not any(token.text in _FINAL or _ends_sentence(token) for token in doc[low:high])
+
+
+def _ends_sentence(token: Token) -> bool:
+    """Whether a token with a glued full stop ends a sentence (*a post on X.* *Former …*)."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return (len(token) == 2 and token.text[0].isupper() and token.text[1] == "."
+            and following is not None and following.is_title and not following.is_sent_start
+            and following.pos_ != "PROPN")
 
 
 def _that_content(cue: Span) -> tuple[int, int] | None:
@@ -206,11 +221,11 @@ def _that_content(cue: Span) -> tuple[int, int] | None:
     """
     sentence = cue.sent
     i = cue.end
-    while i < sentence.end and (cue.doc[i].dep_ == "prep" or cue.doc[i].head.i >= cue.end
+    while i < sentence.end and (cue.doc[i].dep_ == "prep" or (cue.doc[i].head.i >= cue.end
                                 and cue.doc[i].lower_ not in {"that", ":"}
                                 and cue.doc[i].pos_ in {"ADP", "DET", "NOUN", "PROPN", "ADJ",
                                                         "ADV", "NUM", "PRON"}
-                                and i - cue.end < 12):
+                                and i - cue.end < 12)):
         i += 1
     if i < sentence.end and cue.doc[i].lower_ in {"that", ":"}:
         return _trim(cue.doc, i + 1, sentence.end)
@@ -224,7 +239,10 @@ def _according_to(phrase: Span) -> tuple[Token | None, tuple[int, int] | None]:
     clause = according.head if according.head is not according else None
     if clause is None:
         return source, None
-    left, right = clause.left_edge.i, clause.right_edge.i + 1
+    bounds = _trim(phrase.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if bounds is None:
+        return source, None
+    left, right = bounds
     own = according.left_edge.i, according.right_edge.i + 1
     if own[0] <= left:
         left = own[1]
@@ -240,11 +258,36 @@ def _clause(heads: Iterable[Token], cue: Token | None = None) -> tuple[int, int]
         return None
     left = min(h.left_edge.i for h in heads)
     right = max(h.right_edge.i for h in heads) + 1
+    doc = heads[0].doc
     if cue is not None and heads[0].i > cue.i:
         left = max(left, cue.i + 1)
+        right = _before_aside(doc, left, right)
     elif cue is not None:
-        right = min(right, cue.left_edge.i)
-    return _trim(heads[0].doc, left, right)
+        right = min(right, cue.i)
+    return _trim(doc, left, right)
+
+
+def _before_aside(doc: Doc, left: int, right: int) -> int:
+    """Where content ends before a closing aside of the writer's.
+
+    A comma followed by a phrase that runs to the end of the content and is an
+    apposition (*…, a remark seen as …*), a non-restrictive relative clause
+    (*…, which Russia seized …*) or a participle clause (*…, asking …*) is
+    the writer's comment, not part of what was reported.
+    """
+    for comma in range(left + 1, right - 1):
+        if doc[comma].text != ",":
+            continue
+        aside = doc[comma + 1]
+        while aside.head.i != aside.i and aside.head.left_edge.i == comma + 1 \
+                and aside.head.i < right:
+            aside = aside.head
+        if aside.right_edge.i < right - 1 or aside.left_edge.i != comma + 1:
+            continue
+        if (aside.dep_ == "appos" or (aside.dep_ == "relcl" and aside.left_edge.tag_ in _WH)
+                or (aside.dep_ in {"advcl", "acl"} and aside.tag_ == "VBG")):
+            return comma
+    return right
 
 
 def _trim(doc: Doc, left: int, right: int) -> tuple[int, int] | None:

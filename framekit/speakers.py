@@ -76,11 +76,16 @@ class Speaker:
 
 _PERSONAL = {"he", "she", "him", "her", "his", "hers"}
 _ENTITY_ORGS = {"ORG", "GPE", "NORP"}
+_INITIAL = re.compile(r"[A-Z]\.")
 _NAME_EDGE = re.compile(r"^[\W_]+|(?:['’]s)?[\W_]+$")
 #: Equivalent spellings of modifiers in descriptions (*US*/*American*).
 _SAME = {"u.s.": "us", "american": "us", "america": "us", "united": "us", "uk": "uk",
          "british": "uk", "britain": "uk", "ukrainian": "ukraine", "russian": "russia",
          "european": "europe", "chinese": "china", "french": "france", "german": "germany"}
+
+
+_COUNTRIES = frozenset(_SAME.values())
+_LOCATIVE = {"in", "to", "from", "at", "near", "into", "across", "outside", "inside", "towards"}
 
 
 def _key(text: str) -> str:
@@ -125,12 +130,15 @@ class SpeakerResolver:
         """Every form of each named person's name, by surname key."""
         names: dict[str, list[str]] = {}
         for entity in self.doc.ents:
-            if entity.label_ != "PERSON":
+            if entity.label_ != "PERSON" and not (
+                    entity.label_ == "ORG" and self._has_personal_role(entity.root)):
                 continue
             words = self._name_words(entity)
             if words:
                 names.setdefault(_key(words[-1]), []).append(" ".join(words))
-        return names
+        places = {_key(t.text) for t in self.doc if _is_place(t)}
+        return {key: forms for key, forms in names.items()
+                if key not in places or any(" " in form for form in forms)}
 
     @cached_property
     def _people(self) -> dict[str, _Person]:
@@ -143,6 +151,13 @@ class SpeakerResolver:
         return {key: _Person(max(forms, key=lambda f: (len(f.split()), len(f))),
                              tuple(dict.fromkeys(roles.get(key, ()))))
                 for key, forms in self._names.items()}
+
+    def _has_personal_role(self, name: Token) -> bool:
+        """Whether a name is in apposition with a role noun (*X, head of the forum*)."""
+        nouns = [c for c in name.children if c.dep_ == "appos"]
+        if name.dep_ == "appos":
+            nouns.append(name.head)
+        return any(self._category(noun) == "role" for noun in nouns)
 
     def _name_words(self, entity: Span) -> list[str]:
         """The proper-noun words of a ``PERSON`` entity, without titles or possessive."""
@@ -164,7 +179,7 @@ class SpeakerResolver:
 
     def _person_key(self, token: Token) -> str | None:
         text = _key(_NAME_EDGE.sub("", token.text))
-        return text if token.pos_ == "PROPN" and text in self._names else None
+        return text if token.text[:1].isupper() and text in self._names else None
 
     def _role_of(self, name: Token) -> str | None:
         """The title before a name, or an apposition beside it."""
@@ -172,27 +187,55 @@ class SpeakerResolver:
             if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} \
                     and self._person_key(child) is None:
                 return _text(child, skip_det=False)
-        if name.dep_ == "appos" and name.head.pos_ == "NOUN":
+        if name.dep_ == "appos" and name.head.pos_ == "NOUN" and self._category(name.head):
             head = name.head
             left = min((c.left_edge.i for c in head.children if c.i < head.i), default=head.i)
             return self.doc[left : head.i + 1].text
-        title = [t for t in self.doc[name.left_edge.i : name.i]
-                 if t.dep_ in {"compound", "amod", "nmod"} and t.pos_ != "PROPN"
-                 or self._is_title(t) or t.ent_type_ in _ENTITY_ORGS]
-        start = next((t.i for t in title), None)
-        if start is None:
-            return None
-        words = [t for t in self.doc[start : name.i] if self._person_key(t) is None]
-        while words and words[-1].pos_ == "PROPN" and not self._is_title(words[-1]):
-            words.pop()  # a first name
-        return " ".join(t.text for t in words) or None
+        if name.dep_ == "conj" and self._person_key(name.head) is not None:
+            name = name.head  # *Presidents Donald Trump and Volodymyr Zelensky*
+        return self._title_before(name)
 
-    def _nearest_person(self, before: int, fits: set[str] | None = None) -> str | None:
+    def _title_before(self, name: Token) -> str | None:
+        """The words right before a name that describe its bearer (*Kremlin adviser*).
+
+        A plural title shared by coordinated names is given in the singular.
+        """
+        doc = self.doc
+        end = name.i
+        while end > 0 and doc[end - 1].pos_ == "PROPN" and not self._is_title(doc[end - 1]) \
+                and doc[end - 1].ent_type_ == name.ent_type_ and doc[end - 1].ent_iob_ != "O":
+            end -= 1  # first names
+        start = end
+        while start > 0 and (self._describes(doc[start - 1]) or (
+                start > 1 and doc[start - 1].lower_ == "of" and self._is_title(doc[start - 2]))):
+            start -= 1  # *Secretary of State*
+        words = doc[start:end]
+        while len(words) and (words[-1].dep_ == "case" or words[-1].is_punct):
+            words = words[:-1]
+        if not any(t.pos_ == "NOUN" or self._is_title(t) or t.ent_type_ in {"ORG", "GPE"}
+                   for t in words):
+            return None  # adjectives alone (*a frustrated Trump*) are no role
+        last = words[-1]
+        if last.tag_ in {"NNS", "NNPS"} and self._is_title(last):
+            return f"{doc[words.start : last.i].text_with_ws}{last.lemma_.title()}"
+        return words.text
+
+    def _describes(self, token: Token) -> bool:
+        if token.pos_ in {"VERB", "AUX", "PUNCT", "ADP", "DET", "CCONJ"} and token.dep_ != "case":
+            return False
+        if _INITIAL.fullmatch(token.text) or token.ent_type_ == "PERSON" \
+                or self._person_key(token) is not None:
+            return False
+        return (self._is_title(token) or token.ent_type_ in _ENTITY_ORGS
+                or token.dep_ in {"case", "compound", "amod", "nmod"})
+
+    def _nearest_person(self, before: int, fits: set[str] | None = None,
+                        exclude: set[str] | frozenset[str] = frozenset()) -> str | None:
         positions, keys = self._mentions
         index = bisect.bisect_left(positions, before) - 1
         while index >= 0:
             key = keys[index]
-            if fits is None or key in fits:
+            if (fits is None or key in fits) and key not in exclude:
                 return key
             index -= 1
         return None
@@ -215,73 +258,96 @@ class SpeakerResolver:
         return name
 
     # -- resolution -------------------------------------------------------------
-    def resolve(self, mention: Span | None, at: int | None = None) -> Speaker | None:
+    def resolve(self, mention: Span | None, at: int | None = None,
+                content: Span | None = None) -> Speaker | None:
         """The speaker a source mention refers to; ``None`` if nothing is said of it.
 
         Args:
             mention: the source's words as written.
             at: token index the mention is read at (its start by default),
                 for pronouns and descriptions that look back.
+            content: what the speaker said, if known: people named in it in the
+                third person are not taken for the speaker of a pronoun or
+                description (*“Putin is working with Ukraine,” the president said*).
         """
         if mention is None or not len(mention):
             return None
         head = mention.root
         at = mention.start if at is None else at
+        named = {k for t in content if (k := self._person_key(t))} if content else set()
         for token in (head, *(c for c in head.children if c.dep_ == "appos")):
             key = self._person_key(token)
             if key is not None:
                 person = self._people[key]
                 return Speaker(person.name, SpeakerType.PERSON, self._own_role(token, person))
         if head.lower_ in _PERSONAL:
-            key = self._nearest_person(at)
+            key = self._nearest_person(at, exclude=named)
             if key is None:
                 return Speaker(head.text, SpeakerType.ANONYMOUS)
             person = self._people[key]
             return Speaker(person.name, SpeakerType.PERSON, _first(person.roles))
         if head.pos_ == "PROPN" or head.ent_type_ in _ENTITY_ORGS:
             return Speaker(self._organisation(_text(mention)), SpeakerType.ORGANISATION)
-        return self._description(mention, head, at)
+        return self._description(mention, head, at, named)
 
     def _own_role(self, token: Token, person: _Person) -> str | None:
         return self._role_of(token) or _first(person.roles)
 
-    def _description(self, mention: Span, head: Token, at: int) -> Speaker:
+    def _description(self, mention: Span, head: Token, at: int, named: set[str]) -> Speaker:
         category = self._category(head)
         determiner = next((c.lower_ for c in head.children if c.dep_ in {"det", "poss"}), None)
         definite = determiner in {"the", "this", "that"}
         if definite and category == "role":
             fits = self._fitting(head)
-            key = self._nearest_person(at, fits) if fits else None
+            key = self._nearest_person(at, fits, exclude=named) if fits else None
             if key is not None:
                 person = self._people[key]
                 return Speaker(person.name, SpeakerType.PERSON, _text(mention))
         if definite and category == "institution":
-            named = [name for i, name in self._organisations if i < mention.start]
-            if named and not any(t.pos_ == "PROPN" and t.ent_type_ not in _ENTITY_ORGS
-                                 for t in mention):
-                return Speaker(named[-1], SpeakerType.ORGANISATION, _text(mention))
+            earlier = [name for i, name in self._organisations if i < mention.start]
+            if earlier and not any(t.pos_ == "PROPN" and t.ent_type_ not in _ENTITY_ORGS
+                                   for t in mention):
+                return Speaker(earlier[-1], SpeakerType.ORGANISATION, _text(mention))
             return Speaker(_text(mention), SpeakerType.ORGANISATION)
         if category in {"source", "role"} or head.lower_ in {"some", "many", "others"}:
             kind = SpeakerType.ANONYMOUS if _anchored(head) else SpeakerType.VAGUE
             if category == "role" and head.tag_ in {"NN", "NNP"}:
                 kind = SpeakerType.ANONYMOUS
-            return Speaker(mention.text, kind)
+            return Speaker(_text(mention, skip_det=False), kind)
         if category == "institution":
             return Speaker(_text(mention), SpeakerType.ORGANISATION)
-        return Speaker(mention.text, SpeakerType.ANONYMOUS)
+        return Speaker(_text(mention, skip_det=False), SpeakerType.ANONYMOUS)
 
     def _fitting(self, head: Token) -> set[str]:
-        """Surname keys of people whose roles contain ``head`` and its modifiers."""
+        """Surname keys of people whose roles fit a description's head and modifiers.
+
+        A role fits when it holds the head noun and every modifier (*the
+        Russian president*: *Russian President*); failing that, when it holds
+        the head noun and names no other country (*President* fits *the US
+        president*, *Russian President* does not).
+        """
         wanted = {_key(c.text) for c in head.children
                   if c.dep_ in {"compound", "amod", "nmod"} and c.lower_ not in {"former"}}
-        fits = set()
+        strict, loose = set(), set()
         for key, person in self._people.items():
             for role in person.roles:
                 words = {_key(w) for w in re.findall(r"[\w.]+", role)}
-                lemmas = {w.lower().rstrip("s") for w in words}
-                if head.lemma_.lower() in lemmas | words and wanted <= words:
-                    fits.add(key)
-        return fits
+                if head.lemma_.lower() not in {w.rstrip("s") for w in words} | words:
+                    continue
+                if wanted <= words:
+                    strict.add(key)
+                elif not (words & _COUNTRIES) - wanted:
+                    loose.add(key)
+        return strict or loose
+
+
+def _is_place(token: Token) -> bool:
+    """Whether a name is used as a place (*in Kyiv*, *visited Kiev*), whatever its entity label."""
+    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return True
+    head = token.head
+    return (token.dep_ == "pobj" and head.lower_ in _LOCATIVE) or (
+        token.dep_ == "dobj" and head.lemma_ in {"visit", "leave", "reach"})
 
 
 def _anchored(head: Token) -> bool:

@@ -4,5 +4,12 @@ from framekit.analysers.attribution import Attribution, AttributionAnalyser, Att
 from framekit.analysers.hedging import HedgingAnalyser, HedgingResult
 from framekit.analysers.readability import ReadabilityAnalyser, ReadabilityResult
 
-__all__ = ["Attribution", "AttributionAnalyser", "AttributionResult", "HedgingAnalyser", "HedgingResult",
-           "ReadabilityAnalyser", "ReadabilityResult"]
+__all__ = [
+    "Attribution",
+    "AttributionAnalyser",
+    "AttributionResult",
+    "HedgingAnalyser",
+    "HedgingResult",
+    "ReadabilityAnalyser",
+    "ReadabilityResult",
+]

@@ -33,8 +33,8 @@ from framekit.quotes import Quotation
 from framekit.registry import register
 from framekit.reporting import ReportedSpeech, find_reported_speech
 from framekit.results import Result
-from framekit.speakers import Speaker, SpeakerResolver, SpeakerType
 from framekit.spans import TextSpan
+from framekit.speakers import Speaker, SpeakerResolver, SpeakerType
 
 __all__ = [
     "Attribution",
@@ -235,8 +235,9 @@ def _cue_after(text: str, quote: Quotation, speech: Sequence[ReportedSpeech]
                ) -> ReportedSpeech | None:
     """The cue whose source (or itself) follows the quotation with only punctuation between."""
     for item in speech:
-        if item.source_tokens is None or item.category == "noun":
-            continue
+        if item.source_tokens is None or item.category == "noun" or (
+                item.content is not None and item.content.start > item.cue.end):
+            continue  # a cue with its own content after it reports that, not the quotation
         left = min(item.cue.start, item.source_start)
         if left >= quote.span.end and set(text[quote.span.end : left]) <= _BETWEEN_QUOTE_AND_CUE \
                 and "\n" not in text[quote.span.end : left]:
@@ -285,10 +286,11 @@ def _attribution(article: Article, quotes: Sequence[Quotation], resolver: Speake
     doc = article.doc
     item = draft.speech
     source = doc[item.source_tokens[0] : item.source_tokens[1]] if item.source_tokens else None
-    speaker = resolver.resolve(source, at=item.cue_tokens[0])
+    start, end = draft.content
+    speaker = resolver.resolve(source, at=item.cue_tokens[0],
+                               content=doc.char_span(start, end, alignment_mode="expand"))
     if speaker is None or source is None:
         return None
-    start, end = draft.content
     inside = [q for q in quotes if q.span.overlaps(TextSpan(start, end, ""))]
     if any(q.span.start <= start and end <= q.span.end for q in inside) or (
             len(draft.parts) > 1 and len(inside) == len(draft.parts)):
