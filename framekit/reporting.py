@@ -99,7 +99,7 @@ def find_reported_speech(
         else:
             source = _subject(head, article)
             content = _verb_content(head, entry) or _that_content(doc[start:end])
-        phrase = _phrase(source) if source is not None else None
+        phrase = _phrase(source, start) if source is not None else None
         found.append(
             ReportedSpeech(
                 entry=entry,
@@ -285,7 +285,8 @@ def _before_aside(doc: Doc, left: int, right: int) -> int:
         if aside.right_edge.i < right - 1 or aside.left_edge.i != comma + 1:
             continue
         if (aside.dep_ == "appos" or (aside.dep_ == "relcl" and aside.left_edge.tag_ in _WH)
-                or (aside.dep_ in {"advcl", "acl"} and aside.tag_ == "VBG")):
+                or (aside.dep_ in {"advcl", "acl"} and aside.tag_ == "VBG")
+                or _summary(aside)):
             return comma
     return right
 
@@ -303,8 +304,24 @@ def _trim(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
     return (left, right) if left < right else None
 
 
-def _phrase(head: Token) -> tuple[int, int]:
-    """The token range of the noun phrase headed by ``head``, without a relative clause."""
+def _summary(head: Token) -> bool:
+    """Whether a phrase is an indefinite noun summing up the clause before it.
+
+    *…, a remark seen as a threat*; *…, a claim Kyiv denied*: whatever the
+    parser made of it, an indefinite noun with a clause of its own after a
+    comma comments on what came before.
+    """
+    return (head.pos_ == "NOUN" and head.left_edge.lower_ in {"a", "an"}
+            and any(c.dep_ in {"acl", "relcl"} for c in head.children))
+
+
+def _phrase(head: Token, cue: int) -> tuple[int, int]:
+    """The token range of the noun phrase headed by ``head`` on its side of the cue.
+
+    Relative clauses, coordinated phrases and anything the parser hung on the
+    phrase across the cue are left out.
+    """
     inside = [head, *(t for c in head.children if c.dep_ not in {"relcl", "punct", "cc", "conj"}
                       and c.dep_ != "acl" for t in c.subtree)]
+    inside = [t for t in inside if (t.i < cue) == (head.i < cue)]
     return min(t.i for t in inside), max(t.i for t in inside) + 1
