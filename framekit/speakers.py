@@ -107,8 +107,8 @@ class SpeakerResolver:
         >>> article = Article(load_pipeline()(
         ...     "US President Donald Trump met Zelensky. The US president said little."))
         >>> resolver = SpeakerResolver(article)
-        >>> resolver.resolve(article.doc[8:11])
-        Speaker(name='Donald Trump', type=<SpeakerType.PERSON: 'person'>, role='US President')
+        >>> resolver.resolve(article.doc[7:10])
+        Speaker(name='Donald Trump', type=<SpeakerType.PERSON: 'person'>, role='US president')
     """
 
     def __init__(self, article: Article, sources: Lexicon | None = None) -> None:
