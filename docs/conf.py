@@ -31,10 +31,27 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
+    "sphinx_gallery.gen_gallery",
 ]
 # No intersphinx: the build runs offline and must not fetch inventories.
 
 exclude_patterns = ["_build"]
+
+# -- sphinx-gallery -------------------------------------------------------------
+# The worked examples in ``examples/`` run at every build (from the project root,
+# where they find ``examples/articles``), and their output and figures are
+# embedded in the pages under ``auto_examples/``.
+sphinx_gallery_conf = {
+    "examples_dirs": str(ROOT / "examples"),
+    "gallery_dirs": "auto_examples",
+    "filename_pattern": r"\.py$",
+    "ignore_pattern": r"__init__\.py",
+    "reset_modules_order": "both",
+    "download_all_examples": False,
+    "remove_config_comments": True,
+    "abort_on_example_error": True,
+    "matplotlib_animations": False,
+}
 default_role = "code"
 nitpicky = False
 
