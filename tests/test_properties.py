@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import framekit
 from framekit.quotes import find_quotations
 from framekit.results import Scalar
+
+ARTICLE_DIR = Path(__file__).parent.parent / "examples" / "articles"
+ARTICLES = [path.read_text(encoding="utf-8") for path in sorted(ARTICLE_DIR.glob("*.txt"))]
 
 NEWS_BITS = [
     "Trump said", "“progress was made”", "according to officials,", "Analysts noted that",
@@ -17,7 +24,40 @@ NEWS_BITS = [
 ]
 
 news_like = st.lists(st.sampled_from(NEWS_BITS), max_size=40).map(" ".join)
-any_text = st.one_of(st.text(max_size=300), news_like)
+
+
+@st.composite
+def mutated_article(draw: st.DrawFn) -> str:
+    """A stretch of a real article with odd bits inserted and characters deleted."""
+    article = draw(st.sampled_from(ARTICLES))
+    start = draw(st.integers(0, len(article) - 1))
+    text = article[start : start + draw(st.integers(1, 600))]
+    for _ in range(draw(st.integers(0, 4))):
+        at = draw(st.integers(0, len(text)))
+        if draw(st.booleans()):
+            text = text[:at] + draw(st.sampled_from(NEWS_BITS)) + text[at:]
+        else:
+            text = text[:at] + text[at + draw(st.integers(1, 5)) :]
+    return text
+
+
+any_text = st.one_of(st.text(max_size=300), news_like, mutated_article())
+
+
+def evidence(value: object) -> Iterator[tuple[int, int, str]]:
+    """Every (start, end, text) in a result, however deeply nested."""
+    if attrs.has(type(value)):
+        names = {field.name for field in attrs.fields(type(value))}
+        if {"start", "end", "text"} <= names:
+            yield value.start, value.end, value.text  # type: ignore[attr-defined]
+        for field in attrs.fields(type(value)):
+            yield from evidence(getattr(value, field.name))
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from evidence(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from evidence(item)
 
 
 def spans_in(row: dict[str, Scalar]) -> list[tuple[int, int, str]]:
@@ -32,11 +72,19 @@ def spans_in(row: dict[str, Scalar]) -> list[tuple[int, int, str]]:
     return found
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_text)
 def test_every_evidence_offset_points_at_its_text(text: str) -> None:
     report = framekit.analyse(text)
-    for row in report.rows():
+    for result in report.results.values():
+        for start, end, span_text in evidence(result):
+            assert text[start:end] == span_text, (start, end, span_text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_text)
+def test_flat_rows_keep_true_offsets(text: str) -> None:
+    for row in framekit.analyse(text).rows():
         for start, end, span_text in spans_in(row):
             assert text[start:end] == span_text
 
