@@ -166,7 +166,9 @@ def _close_unclosed(text: str, stack: list[_Open], family: _Family, end: int) ->
         return []
     index = stack.index(opener)
     del stack[index:]
-    stop = len(text[:end].rstrip())
+    stop = end
+    while stop > opener.at and text[stop - 1].isspace():
+        stop -= 1
     quote = _make(text, opener.at, stop, stop, closed=False, depth=len(stack))
     return [quote] if quote else []
 

@@ -177,9 +177,18 @@ class SpeakerResolver:
                   if t.i + 1 >= len(self.doc) or _key(self.doc[t.i + 1].text) not in self._people]
         return [t.i for t in tokens], [_key(t.text) for t in tokens]
 
+    @cached_property
+    def _person_keys(self) -> list[str | None]:
+        """The surname key of each token that names a known person, else ``None``."""
+        names = self._names
+        keys: list[str | None] = []
+        for token in self.doc:
+            key = _key(_NAME_EDGE.sub("", token.text)) if token.text[:1].isupper() else None
+            keys.append(key if key in names else None)
+        return keys
+
     def _person_key(self, token: Token) -> str | None:
-        text = _key(_NAME_EDGE.sub("", token.text))
-        return text if token.text[:1].isupper() and text in self._names else None
+        return self._person_keys[token.i]
 
     def _role_of(self, name: Token) -> str | None:
         """The title before a name, or an apposition beside it."""
@@ -251,11 +260,22 @@ class SpeakerResolver:
             longest[_acronym(name)] = max(longest.get(_acronym(name), name), name, key=len)
         return [(i, longest.get(name, longest.get(_acronym(name), name))) for i, name in found]
 
-    def _organisation(self, name: str) -> str:
+    @cached_property
+    def _canonical_organisations(self) -> dict[str, str]:
+        """Each organisation's canonical name by itself and by its acronym."""
+        canonical: dict[str, str] = {}
         for _, known in self._organisations:
-            if name in (known, _acronym(known)):
-                return known
-        return name
+            canonical.setdefault(known, known)
+            canonical.setdefault(_acronym(known), known)
+        return canonical
+
+    def _organisation(self, name: str) -> str:
+        return self._canonical_organisations.get(name, name)
+
+    def _organisation_before(self, at: int) -> str | None:
+        """The last organisation named before token ``at``."""
+        index = bisect.bisect_left(self._organisations, (at, "")) - 1
+        return self._organisations[index][1] if index >= 0 else None
 
     # -- resolution -------------------------------------------------------------
     def resolve(self, mention: Span | None, at: int | None = None,
@@ -304,10 +324,10 @@ class SpeakerResolver:
                 person = self._people[key]
                 return Speaker(person.name, SpeakerType.PERSON, _text(mention))
         if definite and category == "institution":
-            earlier = [name for i, name in self._organisations if i < mention.start]
+            earlier = self._organisation_before(mention.start)
             if earlier and not any(t.pos_ == "PROPN" and t.ent_type_ not in _ENTITY_ORGS
                                    for t in mention):
-                return Speaker(earlier[-1], SpeakerType.ORGANISATION, _text(mention))
+                return Speaker(earlier, SpeakerType.ORGANISATION, _text(mention))
             return Speaker(_text(mention), SpeakerType.ORGANISATION)
         if category in {"source", "role"} or head.lower_ in {"some", "many", "others"}:
             kind = SpeakerType.ANONYMOUS if _anchored(head) else SpeakerType.VAGUE

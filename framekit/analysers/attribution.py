@@ -20,7 +20,9 @@ the framing analyser reports them. Speakers are resolved by
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import bisect
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from enum import StrEnum
 
 import attrs
@@ -127,7 +129,9 @@ RULES: Mapping[str, float] = {
     "reported_thought": 0.5,
     "reporting_noun": 0.6,
 }
-_BETWEEN_QUOTE_AND_CUE = set(",.;:—–-!? \t")
+_BETWEEN_QUOTE_AND_CUE = re.compile(r"[,.;:—–\-!? \t]*")
+#: Characters at most between a cue and the colon or comma that opens its quotation.
+_MAX_CUE_DISTANCE = 200
 
 
 @attrs.define
@@ -136,6 +140,29 @@ class _Draft:
     parts: list[tuple[int, int]]
     speech: ReportedSpeech
     rule: str
+
+
+class _Drafts:
+    """Drafted attributions, kept sorted so that overlaps are found by bisection."""
+
+    def __init__(self, drafts: list[_Draft]) -> None:
+        self._items = sorted(drafts, key=lambda d: d.content[0])
+        self._starts = [d.content[0] for d in self._items]
+        self._longest = max((d.content[1] - d.content[0] for d in drafts), default=0)
+
+    def __iter__(self) -> Iterator[_Draft]:
+        return iter(self._items)
+
+    def add_unless_overlapping(self, draft: _Draft) -> None:
+        """Add ``draft`` unless it shares half its content with one already there."""
+        start, end = draft.content
+        low = bisect.bisect_left(self._starts, start - self._longest)
+        high = bisect.bisect_left(self._starts, end)
+        if any(_overlap(draft.content, d.content) for d in self._items[low:high]):
+            return
+        self._starts.insert(high, start)
+        self._items.insert(high, draft)
+        self._longest = max(self._longest, end - start)
 
 
 @register("attribution", default=True)
@@ -175,13 +202,13 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
         speech = (article.reported_speech if self._matcher is None
                   else find_reported_speech(article, self._matcher))
         speech = tuple(s for s in speech if not article.in_quotation(s.cue_tokens[0]))
-        quotes = [q for q in article.quotations if q.depth == 0]
-        drafts = _from_quotations(article, quotes, speech)
+        quotes = _Quotes(article.quotations)
+        drafts = _Drafts(_from_quotations(article, quotes, speech))
         taken = {id(d.speech) for d in drafts}
         for item in speech:
             draft = self._from_speech(article, quotes, item) if id(item) not in taken else None
-            if draft is not None and not any(_overlap(draft.content, d.content) for d in drafts):
-                drafts.append(draft)
+            if draft is not None:
+                drafts.add_unless_overlapping(draft)
         resolver = SpeakerResolver(article, self.sources)
         attributions = tuple(sorted(
             (a for d in drafts if (a := _attribution(article, quotes, resolver, d)) is not None),
@@ -189,12 +216,12 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
         return AttributionResult(
             attributions=attributions,
             words=article.words,
-            quoted_words=_words_in(article.doc, [q.content for q in quotes if any(
+            quoted_words=_words_in(article.doc, [q.content for q in quotes.items if any(
                 a.content.overlaps(q.span) for a in attributions)]),
             attributed_words=_words_in(article.doc, [a.content for a in attributions]),
         )
 
-    def _from_speech(self, article: Article, quotes: Sequence[Quotation],
+    def _from_speech(self, article: Article, quotes: _Quotes,
                      item: ReportedSpeech) -> _Draft | None:
         if item.content is None or item.source_tokens is None:
             return None
@@ -206,74 +233,104 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
         return _Draft(content, [content], item, rule)
 
 
-def _from_quotations(article: Article, quotes: Sequence[Quotation],
+class _Quotes:
+    """Top-level quotations, sorted and disjoint, searchable by character offset."""
+
+    def __init__(self, quotes: Sequence[Quotation]) -> None:
+        self.items = sorted((q for q in quotes if q.depth == 0), key=lambda q: q.span.start)
+        self._starts = [q.span.start for q in self.items]
+        self._ends = [q.span.end for q in self.items]
+        self._by_start = {q.span.start: q for q in self.items}
+
+    def around(self, at: int) -> Quotation | None:
+        """The quotation that ``at`` lies strictly inside, marks excluded."""
+        index = bisect.bisect_left(self._starts, at) - 1
+        return self.items[index] if index >= 0 and at < self._ends[index] else None
+
+    def starting_at(self, at: int) -> Quotation | None:
+        """The quotation whose opening mark is at ``at``."""
+        return self._by_start.get(at)
+
+    def overlapping(self, start: int, end: int) -> list[Quotation]:
+        """The quotations that share characters with ``start:end``."""
+        low = bisect.bisect_right(self._ends, start)
+        return self.items[low : bisect.bisect_left(self._starts, end)]
+
+
+class _Cues:
+    """Reporting cues that can introduce a quotation, searchable by position."""
+
+    def __init__(self, speech: Sequence[ReportedSpeech]) -> None:
+        usable = [s for s in speech if s.source_tokens is not None and s.category != "noun"]
+        # a cue with its own content after it reports that, not a quotation before it
+        after = [s for s in usable if s.content is None or s.content.start <= s.cue.end]
+        self._after = sorted(after, key=lambda s: min(s.cue.start, s.source_start))
+        self._after_at = [min(s.cue.start, s.source_start) for s in self._after]
+        self._before = sorted(usable, key=lambda s: s.cue.end)
+        self._before_at = [s.cue.end for s in self._before]
+
+    def after(self, text: str, quote: Quotation) -> ReportedSpeech | None:
+        """The cue whose source (or itself) follows ``quote`` with only punctuation between."""
+        end = quote.span.end
+        limit = _BETWEEN_QUOTE_AND_CUE.match(text, end)
+        index = bisect.bisect_left(self._after_at, end)
+        if limit is None or index == len(self._after) or self._after_at[index] > limit.end():
+            return None
+        return self._after[index]
+
+    def before(self, text: str, quote: Quotation) -> ReportedSpeech | None:
+        """The last cue before ``quote`` opened by a colon or comma, in the same sentence."""
+        lead = quote.span.start
+        while lead and text[lead - 1].isspace():
+            lead -= 1
+        if not lead or text[lead - 1] not in ":,":
+            return None
+        index = bisect.bisect_right(self._before_at, lead) - 1
+        if index < 0 or lead - self._before_at[index] > _MAX_CUE_DISTANCE:
+            return None
+        item = self._before[index]
+        between = text[item.cue.end : lead]
+        if "\n" in between or any(mark in between for mark in ".!?“”\""):
+            return None
+        return item
+
+
+def _from_quotations(article: Article, quotes: _Quotes,
                      speech: Sequence[ReportedSpeech]) -> list[_Draft]:
     """Attributions of quotations whose cue stands right after or right before them."""
     text = article.text
+    cues = _Cues(speech)
     drafts: list[_Draft] = []
-    for quote in quotes:
-        after = _cue_after(text, quote, speech)
+    by_cue: dict[int, _Draft] = {}
+    for quote in quotes.items:
+        span = (quote.span.start, quote.span.end)
+        after = cues.after(text, quote)
         if after is not None:
-            drafts.append(_Draft((quote.span.start, quote.span.end),
-                                 [(quote.span.start, quote.span.end)], after, "quote_cue_after"))
+            drafts.append(_Draft(span, [span], after, "quote_cue_after"))
+            by_cue.setdefault(id(after), drafts[-1])
             continue
-        before = _cue_before(text, quote, speech)
+        before = cues.before(text, quote)
         if before is None:
             continue
-        previous = next((d for d in drafts if d.speech is before), None)
+        previous = by_cue.get(id(before))
         if previous is not None:  # “…,” he said, “…”: the second part of a split quotation
-            previous.parts.append((quote.span.start, quote.span.end))
+            previous.parts.append(span)
             previous.content = (previous.content[0], quote.span.end)
-        elif before.content is None or _overlap(
-                (before.content.start, before.content.end), (quote.span.start, quote.span.end)):
-            drafts.append(_Draft((quote.span.start, quote.span.end),
-                                 [(quote.span.start, quote.span.end)], before, "quote_cue_before"))
+        elif before.content is None or _overlap((before.content.start, before.content.end), span):
+            drafts.append(_Draft(span, [span], before, "quote_cue_before"))
+            by_cue[id(before)] = drafts[-1]
     return drafts
 
 
-def _cue_after(text: str, quote: Quotation, speech: Sequence[ReportedSpeech]
-               ) -> ReportedSpeech | None:
-    """The cue whose source (or itself) follows the quotation with only punctuation between."""
-    for item in speech:
-        if item.source_tokens is None or item.category == "noun" or (
-                item.content is not None and item.content.start > item.cue.end):
-            continue  # a cue with its own content after it reports that, not the quotation
-        left = min(item.cue.start, item.source_start)
-        if left >= quote.span.end and set(text[quote.span.end : left]) <= _BETWEEN_QUOTE_AND_CUE \
-                and "\n" not in text[quote.span.end : left]:
-            return item
-    return None
-
-
-def _cue_before(text: str, quote: Quotation, speech: Sequence[ReportedSpeech]
-                ) -> ReportedSpeech | None:
-    """The last cue before a quotation opened by a colon or comma, in the same sentence."""
-    lead = text[: quote.span.start].rstrip()
-    if not lead or lead[-1] not in ":,":
-        return None
-    candidates = [item for item in speech if item.cue.end <= len(lead)
-                  and item.source_tokens is not None and item.category != "noun"]
-    if not candidates:
-        return None
-    item = candidates[-1]
-    between = text[item.cue.end : len(lead)]
-    if "\n" in between or any(mark in between for mark in ".!?“”\"") or len(between) > 200:
-        return None
-    return item
-
-
-def _snap(article: Article, quotes: Sequence[Quotation], span: tuple[int, int]
-          ) -> tuple[int, int]:
+def _snap(article: Article, quotes: _Quotes, span: tuple[int, int]) -> tuple[int, int]:
     """Widen content to whole quotations; cut it after a quoted clause it starts with."""
     start, end = span
-    for quote in quotes:
-        if quote.span.start < start <= quote.content.start or (
-                quote.content.start <= start < quote.span.end):
-            start = quote.span.start
-        if quote.span.start < end < quote.span.end or quote.content.end <= end < quote.span.end:
-            end = quote.span.end
-    first = next((q for q in quotes if q.span.start == start and q.span.end < end), None)
-    if first is not None:
+    if (quote := quotes.around(start)) is not None:
+        start = quote.span.start
+    if (quote := quotes.around(end)) is not None:
+        end = quote.span.end
+    first = quotes.starting_at(start)
+    if first is not None and first.span.end < end:
         words = article.doc.char_span(first.content.start, first.content.end,
                                       alignment_mode="expand")
         if words is not None and any(t.pos_ in {"VERB", "AUX"} for t in words):
@@ -281,7 +338,7 @@ def _snap(article: Article, quotes: Sequence[Quotation], span: tuple[int, int]
     return start, end
 
 
-def _attribution(article: Article, quotes: Sequence[Quotation], resolver: SpeakerResolver,
+def _attribution(article: Article, quotes: _Quotes, resolver: SpeakerResolver,
                  draft: _Draft) -> Attribution | None:
     doc = article.doc
     item = draft.speech
@@ -291,7 +348,7 @@ def _attribution(article: Article, quotes: Sequence[Quotation], resolver: Speake
                                content=doc.char_span(start, end, alignment_mode="expand"))
     if speaker is None or source is None:
         return None
-    inside = [q for q in quotes if q.span.overlaps(TextSpan(start, end, ""))]
+    inside = quotes.overlapping(start, end)
     if any(q.span.start <= start and end <= q.span.end for q in inside) or (
             len(draft.parts) > 1 and len(inside) == len(draft.parts)):
         kind = AttributionKind.DIRECT
