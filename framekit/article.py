@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from functools import cached_property
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from framekit.quotes import Quotation, find_quotations
@@ -37,9 +38,9 @@ class Article:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The article's original text."""
+        """The article's original text (spaCy joins it anew on each ``Doc.text``)."""
         return self.doc.text
 
     @cached_property
@@ -59,7 +60,10 @@ class Article:
     @cached_property
     def words(self) -> int:
         """Number of words: tokens that are neither punctuation nor whitespace."""
-        return sum(1 for token in self.doc if _is_word(token))
+        if not len(self.doc):
+            return 0
+        flags = self.doc.to_array(["IS_PUNCT", "IS_SPACE"])  # one vectorised pass
+        return len(self.doc) - int(np.count_nonzero(flags.any(axis=1)))
 
     @cached_property
     def quotations(self) -> tuple[Quotation, ...]:
@@ -102,6 +106,3 @@ class Article:
         i = token if isinstance(token, int) else token.i
         return i in self._reported_tokens or self._quotation_of_token[i] >= 0
 
-
-def _is_word(token: Token) -> bool:
-    return not (token.is_punct or token.is_space)

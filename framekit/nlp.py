@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from spacy.language import Language
 from framekit._errors import PipelineError
 from framekit.spacy_ext import PARAGRAPHS, adapt_tokenizer
 
-__all__ = ["DEFAULT_PIPELINES", "ENV_VARIABLE", "load_pipeline"]
+__all__ = ["ANNOTATIONS", "DEFAULT_PIPELINES", "ENV_VARIABLE", "load_pipeline", "unneeded_pipes"]
 
 #: Pipelines tried in order when the caller names none. The official English
 #: pipelines come first, then the registry-published copy of ``en_core_web_sm``
@@ -42,6 +43,38 @@ _REQUIRED = {
     "parser": ("parser", "beam_parser"),
     "ner": ("ner", "beam_ner"),
 }
+
+
+#: The annotations an analyser can ask of the parse (its ``annotations``), each
+#: with the spaCy factories that provide it. Lemmas are made from tags, so
+#: asking for lemmas keeps the tagger too.
+ANNOTATIONS: dict[str, tuple[str, ...]] = {
+    "tags": ("tagger", "attribute_ruler", "morphologizer"),
+    "lemmas": ("lemmatizer", "trainable_lemmatizer"),
+    "parse": ("parser", "beam_parser"),
+    "entities": ("ner", "beam_ner", "entity_ruler"),
+}
+
+
+def unneeded_pipes(nlp: Language, annotations: Iterable[str]) -> tuple[str, ...]:
+    """Names of ``nlp``'s components that provide none of ``annotations``.
+
+    Shared embedding layers (``tok2vec``, ``transformer``), framekit's
+    ``framekit_paragraphs`` and components framekit does not know are kept.
+
+    Example:
+        >>> unneeded_pipes(load_pipeline(), ["parse"])
+        ('tagger', 'attribute_ruler', 'lemmatizer', 'ner')
+        >>> unneeded_pipes(load_pipeline(), ANNOTATIONS)
+        ()
+    """
+    wanted = set(annotations) | ({"tags"} if "lemmas" in annotations else set())
+    unknown = wanted - set(ANNOTATIONS)
+    if unknown:
+        raise PipelineError(f"unknown annotations {sorted(unknown)}; known: {sorted(ANNOTATIONS)}")
+    dropped = {factory for name, factories in ANNOTATIONS.items() if name not in wanted
+               for factory in factories}
+    return tuple(pipe for pipe in nlp.pipe_names if nlp.get_pipe_meta(pipe).factory in dropped)
 
 
 def load_pipeline(name: str | Path | Language | None = None) -> Language:

@@ -6,13 +6,25 @@ analysers' results, a ``result_type`` and a ``run`` method (the
 use on its own. A :class:`Pipeline` parses each article once, orders its
 analysers by their needs and collects their results in a
 :class:`~framekit.report.Report`.
+
+An analyser may also say which annotations of the parse it reads
+(``annotations``, a subset of :data:`framekit.nlp.ANNOTATIONS`); a pipeline
+whose analysers all leave one out does not compute it (a readability-only
+pipeline skips the tagger, lemmatizer and entity recogniser). An analyser that
+says nothing gets them all.
 """
 
 from __future__ import annotations
 
+import os
+import warnings
 from abc import ABC, abstractmethod
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sized
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import nullcontext
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
 from typing import (
     Any,
@@ -35,7 +47,7 @@ from framekit import registry
 from framekit._errors import DependencyError, FramekitError
 from framekit.article import Article
 from framekit.inputs import check_doc, check_text, parse, warn_if_not_english
-from framekit.nlp import load_pipeline
+from framekit.nlp import ANNOTATIONS, load_pipeline, unneeded_pipes
 from framekit.report import Report
 from framekit.results import Result
 
@@ -87,6 +99,8 @@ class BaseAnalyser(ABC, Generic[R]):
     name: ClassVar[str]
     needs: ClassVar[tuple[str, ...]] = ()
     result_type: ClassVar[type[Result]]
+    #: The annotations of the parse :meth:`run` reads (see :data:`framekit.nlp.ANNOTATIONS`).
+    annotations: ClassVar[frozenset[str]] = frozenset(ANNOTATIONS)
 
     @abstractmethod
     def run(self, article: Article, results: Mapping[str, Result]) -> R:
@@ -137,12 +151,39 @@ class Pipeline:
         """The analysers' names, in the order they run."""
         return tuple(analyser.name for analyser in self.analysers)
 
+    @property
+    def annotations(self) -> frozenset[str]:
+        """The annotations of the parse the analysers read, all of them unless they say.
+
+        Example:
+            >>> sorted(Pipeline(["readability"]).annotations)
+            ['parse']
+        """
+        return frozenset().union(*(getattr(a, "annotations", ANNOTATIONS) for a in self.analysers))
+
+    @cached_property
+    def _unneeded(self) -> tuple[str, ...]:
+        """Components of :attr:`nlp` that no analyser needs, left out of each parse."""
+        return unneeded_pipes(self.nlp, self.annotations)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the analysers and the pipeline's name, not a loaded pipeline."""
+        state = dict(self.__dict__)
+        if not isinstance(self._nlp_spec, Language):
+            state.pop("nlp", None)
+        return state
+
     def analyse(self, article: str | Doc) -> Report:
         """Analyse one article, given as text or as a parsed ``Doc``."""
         if isinstance(article, Doc):
             given = self.nlp if self._nlp_spec is not None else None
             return self.analyse_doc(check_doc(article, given))
-        return self.analyse_doc(parse(self.nlp, check_text(article)))
+        return self.analyse_doc(self._parse(check_text(article)))
+
+    def _parse(self, text: str) -> Doc:
+        unneeded = self._unneeded
+        with self.nlp.select_pipes(disable=unneeded) if unneeded else nullcontext():
+            return parse(self.nlp, text)
 
     def analyse_doc(self, doc: Doc) -> Report:
         """Run the analysers over a ``Doc`` already parsed by :attr:`nlp`."""
@@ -172,10 +213,14 @@ class Pipeline:
         long the corpus. With ``as_tuples=True`` the input is ``(text, context)``
         pairs and the output ``(report, context)`` pairs, as in spaCy.
 
+        With ``n_process`` above 1, each worker process parses and analyses whole
+        batches and sends back only their reports (contexts stay in the calling
+        process); a few batches per worker are in flight at a time.
+
         Args:
             articles: texts (or ``(text, context)`` pairs), any iterable.
-            batch_size: texts per batch given to spaCy.
-            n_process: processes spaCy parses with (``-1`` for one per core).
+            batch_size: texts per batch given to spaCy (and to a worker).
+            n_process: processes to parse and analyse with (``-1`` for one per core).
             progress: show a progress bar on standard error.
             on_error: ``"raise"`` stops at the first document framekit cannot
                 analyse; ``"record"`` gives that document a report with its
@@ -191,13 +236,38 @@ class Pipeline:
         total = len(articles) if isinstance(articles, Sized) else None
         items = articles if as_tuples else ((text, None) for text in articles)
         checked = (self._check(text, context, on_error) for text, context in items)
-        parsed = self.nlp.pipe(checked, batch_size=batch_size, n_process=n_process,
-                               as_tuples=True)
+        processes = (os.cpu_count() or 1) if n_process == -1 else n_process
         stream: Iterator[tuple[Report, Any]] = (
-            (self._report(doc, context, on_error), context.value) for doc, context in parsed)
+            self._in_processes(checked, batch_size, processes, on_error) if processes > 1
+            else ((report, context.value)
+                  for report, context in self._reports(checked, batch_size, on_error)))
         if progress:
             stream = iter(tqdm(stream, total=total, unit="article", desc="framekit"))
         return stream if as_tuples else (report for report, _ in stream)
+
+    def _reports(self, checked: Iterable[tuple[str, _Context]], batch_size: int,
+                 on_error: OnError) -> Iterator[tuple[Report, _Context]]:
+        parsed = self.nlp.pipe(checked, batch_size=batch_size, as_tuples=True,
+                               disable=list(self._unneeded))
+        return ((self._report(doc, context, on_error), context) for doc, context in parsed)
+
+    def _in_processes(self, checked: Iterator[tuple[str, _Context]], batch_size: int,
+                      processes: int, on_error: OnError) -> Iterator[tuple[Report, Any]]:
+        """Reports of ``checked`` made by ``processes`` workers, in input order."""
+        self.nlp  # noqa: B018  (loaded here, a forked worker inherits it)
+        pool = ProcessPoolExecutor(processes, initializer=_start_worker, initargs=(self,))
+        pending: deque[tuple[list[Any], Future[_Batch]]] = deque()
+        try:
+            while batch := list(islice(checked, batch_size)):
+                sent = [(text, attrs.evolve(context, value=None)) for text, context in batch]
+                pending.append(([context.value for _, context in batch],
+                                pool.submit(_analyse_batch, sent, batch_size, on_error)))
+                if len(pending) > 2 * processes:
+                    yield from _received(*pending.popleft())
+            while pending:
+                yield from _received(*pending.popleft())
+        finally:
+            pool.shutdown(cancel_futures=True)
 
     def _check(self, text: object, context: Any, on_error: OnError) -> tuple[str, _Context]:
         """The text for ``nlp.pipe``, with what ``_report`` needs to finish the job.
@@ -236,6 +306,42 @@ class _Context:
     value: Any
     error: str | None = None
     long_text: str | None = None
+
+
+#: What a worker sends back for a batch: reports (an error in place of the rest
+#: when the batch had to stop) and the warnings raised while making them.
+_Batch = tuple[list["Report | BaseException"], list[Warning]]
+_worker: Pipeline | None = None
+
+
+def _start_worker(pipeline: Pipeline) -> None:
+    global _worker
+    _worker = pipeline
+
+
+def _analyse_batch(batch: list[tuple[str, _Context]], batch_size: int,
+                   on_error: OnError) -> _Batch:
+    """Parse and analyse one batch in a worker process."""
+    assert _worker is not None
+    reports: list[Report | BaseException] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            reports.extend(report for report, _ in _worker._reports(batch, batch_size, on_error))
+        except Exception as error:
+            reports.append(error)
+    return reports, [warning.message for warning in caught
+                     if isinstance(warning.message, Warning)]
+
+
+def _received(contexts: list[Any], future: Future[_Batch]) -> Iterator[tuple[Report, Any]]:
+    reports, caught = future.result()
+    for warning in caught:
+        warnings.warn(warning, stacklevel=4)
+    for report, context in zip(reports, contexts, strict=False):
+        if isinstance(report, BaseException):
+            raise report
+        yield report, context
 
 
 def _describe(error: BaseException) -> str:

@@ -289,11 +289,12 @@ class HedgingAnalyser(BaseAnalyser[HedgingResult]):
                 if (cue := self._cue(article, entry, article.doc[start:end])) is not None]
         hedges = tuple(cue for cue in cues if cue.kind is CueKind.HEDGE)
         boosters = tuple(cue for cue in cues if cue.kind is CueKind.BOOSTER)
+        words = _words(article)
         return HedgingResult(
             hedges=hedges,
             boosters=boosters,
-            overall=_figures(article, cues, None),
-            by_voice={voice: _figures(article, cues, voice) for voice in Voice},
+            overall=_figures(words, cues, None),
+            by_voice={voice: _figures(words, cues, voice) for voice in Voice},
             by_type=dict(Counter(cue.type for cue in cues)),
         )
 
@@ -326,15 +327,21 @@ def _voice(article: Article, token: Token) -> Voice:
     return Voice.AUTHOR
 
 
-def _figures(article: Article, cues: list[Cue], voice: Voice | None) -> VoiceFigures:
+def _words(article: Article) -> list[tuple[int, Voice]]:
+    """Sentence index and voice of each word of ``article``, in one pass over its tokens."""
+    return [(index, _voice(article, token)) for index, sentence in enumerate(article.sentences)
+            for token in sentence if not (token.is_punct or token.is_space)]
+
+
+def _figures(words: list[tuple[int, Voice]], cues: list[Cue], voice: Voice | None
+             ) -> VoiceFigures:
     """Figures for the cues and words in ``voice`` (all of them when ``None``)."""
     mine = [cue for cue in cues if voice is None or cue.voice is voice]
-    words = [t for t in article.doc if not (t.is_punct or t.is_space)
-             and (voice is None or _voice(article, t) is voice)]
-    sentences = {article.sentence_index(t.i) for t in words}
+    mine_words = [sentence for sentence, own in words if voice is None or own is voice]
+    sentences = set(mine_words)
     hedged = {cue.sentence for cue in mine if cue.kind is CueKind.HEDGE}
     return VoiceFigures.from_counts(
-        words=len(words),
+        words=len(mine_words),
         sentences=len(sentences),
         hedges=sum(cue.kind is CueKind.HEDGE for cue in mine),
         boosters=sum(cue.kind is CueKind.BOOSTER for cue in mine),

@@ -71,6 +71,7 @@ class ReadabilityAnalyser(BaseAnalyser[ReadabilityResult]):
 
     name = "readability"
     result_type = ReadabilityResult
+    annotations = frozenset({"parse"})
 
     def run(self, article: Article, results: Mapping[str, Result]) -> ReadabilityResult:
         """Compute the figures of ``article``."""

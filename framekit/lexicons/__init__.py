@@ -33,11 +33,11 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from framekit._errors import LexiconError
+from framekit.lexicons._anchored import AnchoredMatcher
 
 __all__ = ["Lexicon", "LexiconEntry", "LexiconMatcher"]
 
@@ -183,34 +183,78 @@ class LexiconMatcher:
     """A spaCy ``Matcher`` over a lexicon, built once per vocabulary.
 
     Calling it on a ``Doc`` yields ``(entry, start, end)`` token ranges, longest
-    match first among overlapping ones when ``greedy`` is set.
+    match first among overlapping ones when ``greedy`` is set (of two matches of
+    one range, the entry that comes first in the lexicon). Patterns are run only
+    where they can start (see :mod:`framekit.lexicons._anchored`), so the cost
+    hardly grows with the size of the lexicon.
     """
 
     def __init__(self, lexicon: Lexicon, *, greedy: bool = True) -> None:
         self.lexicon = lexicon
         self.greedy = greedy
-        self._built: dict[int, tuple[Vocab, Matcher]] = {}
+        self._order = {entry.id: index for index, entry in enumerate(lexicon)}
+        self._built: dict[int, tuple[Vocab, AnchoredMatcher]] = {}
 
-    def matcher(self, vocab: Vocab) -> Matcher:
-        """The ``Matcher`` for ``vocab``, built on first use."""
+    def _matcher(self, vocab: Vocab) -> AnchoredMatcher:
         key = id(vocab)
         if key not in self._built:
-            matcher = Matcher(vocab, validate=True)
-            for entry in self.lexicon:
-                matcher.add(entry.id, list(entry.patterns))
-            self._built[key] = (vocab, matcher)
+            patterns = ((entry.id, alternative) for entry in self.lexicon
+                        for pattern in entry.patterns for alternative in _alternatives(pattern))
+            self._built[key] = (vocab, AnchoredMatcher(vocab, patterns))
         return self._built[key][1]
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the lexicon, not the built matchers (they hold a whole vocabulary)."""
+        return {**self.__dict__, "_built": {}}
 
     def __call__(self, doc: Doc | Span) -> list[tuple[LexiconEntry, int, int]]:
         """Match ``doc`` (a ``Doc`` or ``Span``) and return entries with token ranges."""
         vocab = doc.vocab
-        matches = self.matcher(vocab)(doc)
         offset = doc.start if isinstance(doc, Span) else 0
-        found = [(self.lexicon[vocab.strings[key]], offset + start, offset + end)
-                 for key, start, end in matches]
+        found = sorted(((self.lexicon[vocab.strings[key]], offset + start, offset + end)
+                        for key, start, end in self._matcher(vocab)(doc)),
+                       key=lambda item: (item[1], item[2], self._order[item[0].id]))
         if self.greedy:
             found = _longest_first(found)
         return sorted(found, key=lambda item: (item[1], item[2]))
+
+
+def _alternatives(pattern: TokenPattern) -> list[TokenPattern]:
+    """The same pattern with each ``{"IN": [...]}`` of strings spelt out as exact values.
+
+    spaCy checks an exact value in compiled code but calls back into Python for
+    every ``IN`` set, for every token against every pattern: spelling the sets
+    out into several patterns matches the same tokens many times faster. Tokens
+    with an operator keep their sets, and so does a pattern that would grow past
+    :data:`_MAX_ALTERNATIVES` patterns.
+
+    Example:
+        >>> _alternatives([{"LEMMA": {"IN": ["may", "May"]}, "POS": {"IN": ["AUX"]}}])
+        [[{'LEMMA': 'may', 'POS': 'AUX'}], [{'LEMMA': 'May', 'POS': 'AUX'}]]
+    """
+    alternatives: list[TokenPattern] = [[]]
+    for token in pattern:
+        choices: list[dict[str, Any]] = [{}]
+        for attr, value in token.items():
+            values = _spelt_out(value) if "OP" not in token else None
+            if values is None or len(alternatives) * len(choices) * len(values) \
+                    > _MAX_ALTERNATIVES:
+                choices = [{**choice, attr: value} for choice in choices]
+            else:
+                choices = [{**choice, attr: one} for choice in choices for one in values]
+        alternatives = [[*done, choice] for done in alternatives for choice in choices]
+    return alternatives
+
+
+_MAX_ALTERNATIVES = 32
+
+
+def _spelt_out(value: object) -> list[str] | None:
+    """The distinct strings of an ``{"IN": [...]}`` of strings, else ``None``."""
+    if not (isinstance(value, dict) and list(value) == ["IN"] and isinstance(value["IN"], list)
+            and value["IN"] and all(isinstance(v, str) for v in value["IN"])):
+        return None
+    return list(dict.fromkeys(value["IN"]))
 
 
 def _longest_first(

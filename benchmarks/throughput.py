@@ -1,0 +1,185 @@
+"""framekit against bare spaCy: throughput, cost against article length, memory when streaming.
+
+Run from the repository root::
+
+    python benchmarks/throughput.py            # ~1,000 articles, a ~50,000-word article
+    python benchmarks/throughput.py --quick    # 150 articles, up to 10,000 words: a few minutes
+
+In one run, on the same texts, it measures
+
+* bare spaCy (``nlp.pipe`` with the pipeline, components and batch size framekit
+  uses) against :meth:`framekit.Pipeline.analyse_many` with every registered
+  default analyser, in one process and with ``n_process=2``; the corpus is run
+  in slices by each side in turn, so that a change of load on a shared machine
+  hits both alike, and in one process the CPU time is compared as well;
+* the time framekit takes (parse and analysis) for one article of 1k, 5k, 10k
+  and 50k words;
+* the peak memory of streaming 100 and 1,000 articles, each in a fresh
+  subprocess: ``tracemalloc``'s peak of Python allocations during the stream
+  (after the pipeline is loaded and warmed up), and the process's peak resident
+  size from ``resource.getrusage`` (``ru_maxrss``), which includes spaCy's model.
+
+The corpus is the three example articles repeated; each copy starts with its own
+line (``Copy 17.``) so that no cache keyed on the text (textstat's, for one)
+makes a repeat free. The long article is made the same way, copies joined by a
+blank line, cut at a paragraph break.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import framekit
+from framekit.nlp import unneeded_pipes
+
+ARTICLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
+
+
+def corpus(n: int) -> list[str]:
+    base = [path.read_text(encoding="utf-8") for path in sorted(ARTICLES.glob("*.txt"))]
+    return [f"Copy {i}.\n\n{base[i % len(base)]}" for i in range(n)]
+
+
+def long_article(words: int) -> str:
+    paragraphs: list[str] = []
+    count = 0
+    for text in corpus(10_000):
+        for paragraph in text.split("\n"):
+            if not paragraph.strip():
+                continue
+            paragraphs.append(paragraph)
+            count += len(paragraph.split())
+            if count >= words:
+                return "\n\n".join(paragraphs)
+    raise ValueError(words)
+
+
+def timed(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def drain(items: Iterable[object]) -> None:
+    for _ in items:
+        pass
+
+
+def throughput(pipeline: framekit.Pipeline, texts: list[str], batch_size: int,
+               n_process: int, rounds: int) -> dict[str, float]:
+    """Articles per second of bare spaCy and of framekit on ``texts``.
+
+    The texts are cut into ``rounds`` slices, each run by spaCy then framekit (or
+    the other way round, in turn), so that a change in the machine's load hits
+    both alike. In one process the CPU time of each side is measured too.
+    """
+    nlp = pipeline.nlp
+    disabled = list(unneeded_pipes(nlp, pipeline.annotations))  # as framekit does
+    runs: dict[str, Callable[[list[str]], object]] = {
+        "spacy": lambda part: drain(nlp.pipe(part, batch_size=batch_size, n_process=n_process,
+                                              disable=disabled)),
+        "framekit": lambda part: drain(pipeline.analyse_many(part, batch_size=batch_size,
+                                                             n_process=n_process)),
+    }
+    wall = dict.fromkeys(runs, 0.0)
+    cpu = dict.fromkeys(runs, 0.0)
+    size = -(-len(texts) // rounds)
+    for index in range(rounds):
+        part = texts[index * size : (index + 1) * size]
+        for name in sorted(runs, reverse=index % 2 == 1):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            runs[name](part)
+            wall[name] += time.perf_counter() - start
+            cpu[name] += time.process_time() - start_cpu
+    figures = {f"{name}_per_s": len(texts) / wall[name] for name in runs}
+    figures["ratio"] = wall["spacy"] / wall["framekit"]
+    if n_process == 1:
+        figures["cpu_ratio"] = cpu["spacy"] / cpu["framekit"]
+    return figures
+
+
+def memory(n: int, batch_size: int) -> dict[str, float]:
+    """Peak memory of streaming ``n`` articles, measured in this (fresh) process."""
+    pipeline = framekit.Pipeline()
+    texts = corpus(n)
+    drain(pipeline.analyse_many(texts[:3]))
+    tracemalloc.start()
+    hedges = 0
+    for report in pipeline.analyse_many(iter(texts), batch_size=batch_size):
+        hedges += report.hedging.overall.hedges
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {"articles": n, "tracemalloc_peak_mb": peak / 2**20,
+            "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def memory_in_subprocess(n: int, batch_size: int) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, "--memory", str(n),
+                          "--batch-size", str(batch_size)],
+                         check=True, capture_output=True, text=True).stdout
+    figures: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a smaller run, a few minutes")
+    parser.add_argument("--articles", type=int, help="corpus size (default 999, quick 150)")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--rounds", type=int, default=4,
+                        help="slices run by each side in turn (default 4)")
+    parser.add_argument("--memory", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.memory:
+        print(json.dumps(memory(args.memory, args.batch_size)))
+        return
+    n = args.articles or (150 if args.quick else 999)
+    lengths = (1_000, 5_000, 10_000) if args.quick else (1_000, 5_000, 10_000, 50_000)
+    small, large = (30, 300) if args.quick else (100, 1_000)
+
+    pipeline = framekit.Pipeline()
+    texts = corpus(n)
+    words = sum(len(text.split()) for text in texts)
+    print(f"framekit {framekit.__version__}, analysers {', '.join(pipeline.names)}; "
+          f"spaCy pipeline {pipeline.nlp.meta['name']} ({', '.join(pipeline.nlp.pipe_names)})")
+    print(f"corpus: {n} articles, {words:,} words; batch size {args.batch_size}\n")
+    drain(pipeline.analyse_many(corpus(6)))  # load and warm up matchers, lexicons, textstat
+
+    for processes in (1, 2):
+        figures = throughput(pipeline, texts, args.batch_size, processes, args.rounds)
+        cpu = (f" (CPU time: {figures['cpu_ratio']:.3f})" if "cpu_ratio" in figures else "")
+        print(f"n_process={processes}: spaCy {figures['spacy_per_s']:6.2f} articles/s, framekit "
+              f"{figures['framekit_per_s']:6.2f} articles/s, ratio framekit/spaCy "
+              f"{figures['ratio']:.3f}{cpu}")
+
+    print("\ncost against article length (framekit, parse and analysis, one article):")
+    seconds = {}
+    for length in lengths:
+        text = long_article(length)
+        seconds[length] = timed(lambda text=text: pipeline.analyse(text))
+        print(f"  {len(text.split()):>6,} words: {seconds[length]:7.2f} s, "
+              f"{1000 * seconds[length] / len(text.split()):.2f} ms/word")
+    longest = max(lengths)
+    print(f"  ratio {longest // 1000}k/5k words: {seconds[longest] / seconds[5_000]:.2f} "
+          f"(linear: {longest / 5_000:.0f})")
+
+    print("\npeak memory when streaming (fresh subprocess each):")
+    figures = [memory_in_subprocess(count, args.batch_size) for count in (small, large)]
+    for figure in figures:
+        print(f"  {figure['articles']:>5} articles: tracemalloc peak "
+              f"{figure['tracemalloc_peak_mb']:7.1f} MB, max RSS {figure['max_rss_mb']:7.1f} MB")
+    print(f"  ratio {large}/{small}: tracemalloc "
+          f"{figures[1]['tracemalloc_peak_mb'] / figures[0]['tracemalloc_peak_mb']:.2f}, "
+          f"max RSS {figures[1]['max_rss_mb'] / figures[0]['max_rss_mb']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
