@@ -1,0 +1,368 @@
+"""Framing: frame cues and scores, framing devices, scare quotes and contested naming.
+
+Frames come from a :class:`~framekit.frames.FrameScheme` (the five generic
+news frames of Semetko and Valkenburg by default, or the 15 policy frames of the
+Media Frames Corpus): each frame's lexicon cues, matched on lemmas with spaCy's
+``Matcher``, plus the framing devices its definition names, give it a
+**score**, its cues per 100 words (a device cue counts ``device_weight``), and a
+**present** decision: a score of at least ``threshold`` from at least
+``min_distinct`` different cues.
+
+Framing **devices** are reported as cues of their own, each with a
+:class:`Device` category: loaded language, name-calling, metaphors (with their
+source domain), intensifiers and evaluative words from the ``framing_devices``
+lexicon; scare quotes, the short top-level quotations that no attribution
+covers (the attribution analyser tells which quotations have a speaker); and
+contested naming, the variant of each rival set of names (``naming`` lexicon:
+*Kyiv*/*Kiev*, *invasion*/*special military operation*) the text uses.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+
+import attrs
+from spacy.tokens import Span, Token
+
+from framekit.analysers.attribution import AttributionResult
+from framekit.analysers.hedging import Voice
+from framekit.article import Article
+from framekit.frames import FrameScheme
+from framekit.lexicons import Lexicon, LexiconMatcher
+from framekit.pipeline import BaseAnalyser
+from framekit.quotes import Quotation
+from framekit.registry import register
+from framekit.results import Result
+from framekit.spans import TextSpan
+
+__all__ = [
+    "Device",
+    "Frame",
+    "FrameCue",
+    "FramingAnalyser",
+    "FramingCue",
+    "FramingResult",
+    "NamingChoice",
+]
+
+#: Default ``threshold``: frame cues per 100 words for a frame to be present.
+THRESHOLD = 0.75
+_TRAILING = " \t\n,.;:!?"
+
+
+class Device(StrEnum):
+    """The kinds of framing device."""
+
+    LOADED_LANGUAGE = "loaded_language"
+    """Emotive, judgemental words (*horrific*, *humiliation*, *placate*)."""
+    NAME_CALLING = "name_calling"
+    """Labels for people and groups (*regime*, *dictator*, *puppet*)."""
+    SCARE_QUOTES = "scare_quotes"
+    """Short quoted expressions with no speaker (*“Denazification”*)."""
+    METAPHOR = "metaphor"
+    """Conventional metaphors from games, sport, war, motion, theatre, structure."""
+    NAMING = "naming"
+    """One variant of a contested name (*Kyiv* or *Kiev*)."""
+    INTENSIFIER = "intensifier"
+    """Amplifiers of degree (*very*, *deeply*, *eerily*)."""
+    EVALUATIVE = "evaluative"
+    """Evaluative adjectives and adverbs (*exceptional*, *awkward*, *unsurprisingly*)."""
+
+
+@attrs.frozen
+class FramingCue:
+    """One framing device in the text.
+
+    Attributes:
+        start: offset of the cue's first character.
+        end: offset just past its last character.
+        text: the cue as written.
+        category: the kind of device.
+        entry: id of the lexicon entry that matched (empty for scare quotes).
+        detail: a metaphor's source domain, or the variant a naming cue
+            stands for; empty otherwise.
+        voice: the writer's own, quoted or reported (a scare quote is the
+            writer's own).
+        sentence: index of the sentence holding the cue.
+    """
+
+    start: int
+    end: int
+    text: str
+    category: Device
+    entry: str
+    detail: str
+    voice: Voice
+    sentence: int
+
+
+@attrs.frozen
+class FrameCue:
+    """One piece of evidence for a frame.
+
+    Attributes:
+        start: offset of the cue's first character.
+        end: offset just past its last character.
+        text: the cue as written.
+        entry: id of the scheme's (or the device lexicon's) entry that matched.
+        device: the device category when the cue counts through the frame's
+            ``devices``, else ``None``.
+        voice: the writer's own, quoted or reported.
+    """
+
+    start: int
+    end: int
+    text: str
+    entry: str
+    device: Device | None
+    voice: Voice
+
+
+@attrs.frozen
+class Frame:
+    """One frame's evidence and decision in one article.
+
+    Attributes:
+        name: the frame's name in its scheme.
+        score: cues per 100 words of the article, a cue that counts through a
+            device weighing the analyser's ``device_weight``.
+        present: whether ``score`` reaches the analyser's ``threshold`` with at
+            least ``min_distinct`` different cue entries.
+        distinct: number of different cue entries among the cues.
+        cues: the cues, in text order.
+    """
+
+    name: str
+    score: float
+    present: bool
+    distinct: int
+    cues: tuple[FrameCue, ...]
+
+
+@attrs.frozen
+class NamingChoice:
+    """Which variants of one contested name the article uses.
+
+    Attributes:
+        group: the set of rival variants (``kyiv_kiev``).
+        used: the variants found, in order of first use.
+        counts: occurrences of each variant found.
+        own_voice: the variants the writer uses outside quotations and
+            reported speech.
+    """
+
+    group: str
+    used: tuple[str, ...]
+    counts: Mapping[str, int]
+    own_voice: tuple[str, ...]
+
+
+@attrs.frozen
+class FramingResult(Result):
+    """Frames, framing devices and naming choices of one article.
+
+    Attributes:
+        scheme: the name of the frame scheme.
+        words: words in the article.
+        scores: each frame's score (cues per 100 words), in scheme order.
+        present: the frames present, in scheme order.
+        dominant: the present frames whose score is within the analyser's
+            ``dominance`` ratio of the highest, highest first.
+        by_category: number of device cues of each :class:`Device` category.
+        frames: each frame with its score, decision and cues, in scheme order.
+        cues: the framing-device cues, in text order.
+        naming: the contested names found, in order of first use.
+    """
+
+    scheme: str
+    words: int
+    scores: Mapping[str, float]
+    present: tuple[str, ...]
+    dominant: tuple[str, ...]
+    by_category: Mapping[str, int]
+    frames: tuple[Frame, ...]
+    cues: tuple[FramingCue, ...]
+    naming: tuple[NamingChoice, ...]
+
+    def frame(self, name: str) -> Frame:
+        """The frame called ``name``."""
+        for frame in self.frames:
+            if frame.name == name:
+                return frame
+        raise KeyError(f"scheme {self.scheme!r} has no frame {name!r}")
+
+    def of_category(self, category: Device | str) -> tuple[FramingCue, ...]:
+        """The device cues of one category, in text order."""
+        return tuple(cue for cue in self.cues if cue.category == category)
+
+
+@register("framing", default=True)
+class FramingAnalyser(BaseAnalyser[FramingResult]):
+    """Score the frames of a scheme and find framing devices, scare quotes and naming.
+
+    Args:
+        scheme: a :class:`~framekit.frames.FrameScheme`, or the name of a
+            built-in one (``"generic"``, ``"policy"``) or the path of a scheme file.
+        devices: the framing-device lexicon; framekit's ``framing_devices`` by default.
+        naming: the contested-naming lexicon; framekit's ``naming`` by default.
+        threshold: the score (cues per 100 words) a frame needs to be present.
+        min_distinct: the number of different cue entries a frame needs to be
+            present, so that one word repeated never makes a frame.
+        dominance: a present frame is dominant when its score is at least this
+            share of the highest score.
+        device_weight: what a device cue counts for in a frame's score, against
+            1 for a cue of the frame's own lexicon.
+        scare_quote_words: the longest quotation, in words, taken for a scare quote.
+
+    Example:
+        >>> result = FramingAnalyser(min_distinct=1).analyse(
+        ...     "Both sides reject the deal. The regime’s “review” is a diplomatic "
+        ...     "merry-go-round in Kiev.")
+        >>> result.present
+        ('conflict',)
+        >>> [(c.text, c.category.value, c.detail) for c in result.cues]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('regime', 'name_calling', ''), ('review', 'scare_quotes', ''),
+         ('merry-go-round', 'metaphor', 'motion'), ('Kiev', 'naming', 'Kiev')]
+    """
+
+    name = "framing"
+    needs = ("attribution",)
+    result_type = FramingResult
+
+    def __init__(self, scheme: FrameScheme | str = "generic", *, devices: Lexicon | None = None,
+                 naming: Lexicon | None = None, threshold: float = THRESHOLD,
+                 min_distinct: int = 2, dominance: float = 0.8, device_weight: float = 0.5,
+                 scare_quote_words: int = 6) -> None:
+        self.scheme = scheme if isinstance(scheme, FrameScheme) else FrameScheme.load(scheme)
+        self.devices = devices or Lexicon.load("framing_devices")
+        self.naming = naming or Lexicon.load("naming")
+        self.threshold = threshold
+        self.min_distinct = min_distinct
+        self.dominance = dominance
+        self.device_weight = device_weight
+        self.scare_quote_words = scare_quote_words
+        self._frames = _matchers_by_category(self.scheme.lexicon)
+        self._devices = LexiconMatcher(self.devices)
+        self._naming = _matchers_by_category(self.naming)
+
+    def run(self, article: Article, results: Mapping[str, Result]) -> FramingResult:
+        """Score the frames of ``article`` and collect its framing devices."""
+        attribution = results["attribution"]
+        assert isinstance(attribution, AttributionResult)
+        devices = self._device_cues(article)
+        naming = self._naming_cues(article)
+        scare = _scare_quotes(article, attribution, self.scare_quote_words)
+        cues = tuple(sorted(devices + scare + tuple(cue for _, cue in naming),
+                            key=lambda c: (c.start, c.end)))
+        frames = tuple(self._frame(article, definition.name, definition.devices, devices)
+                       for definition in self.scheme.frames)
+        present = tuple(frame.name for frame in frames if frame.present)
+        top = max((frame.score for frame in frames if frame.present), default=0.0)
+        dominant = sorted((f for f in frames if f.present and f.score >= self.dominance * top),
+                          key=lambda f: -f.score)
+        return FramingResult(
+            scheme=self.scheme.name,
+            words=article.words,
+            scores={frame.name: frame.score for frame in frames},
+            present=present,
+            dominant=tuple(frame.name for frame in dominant),
+            by_category={device.value: sum(c.category is device for c in cues)
+                         for device in Device},
+            frames=frames,
+            cues=cues,
+            naming=_naming_choices(naming),
+        )
+
+    def _frame(self, article: Article, name: str, device_names: Iterable[str],
+               devices: tuple[FramingCue, ...]) -> Frame:
+        matcher = self._frames.get(name)
+        spans = [] if matcher is None else [
+            (entry.id, article.doc[start:end]) for entry, start, end in matcher(article.doc)]
+        found = [FrameCue(span.start_char, span.end_char, span.text, entry, None,
+                          _voice(article, span.root)) for entry, span in spans]
+        taken = [TextSpan(cue.start, cue.end, cue.text) for cue in found]
+        wanted = set(device_names)
+        for cue in devices:
+            span = TextSpan(cue.start, cue.end, cue.text)
+            if cue.category in wanted and not any(span.overlaps(t) for t in taken):
+                found.append(FrameCue(cue.start, cue.end, cue.text, cue.entry, cue.category,
+                                      cue.voice))
+        cues = tuple(sorted(found, key=lambda cue: cue.start))
+        weight = sum(1.0 if cue.device is None else self.device_weight for cue in cues)
+        score = 100 * weight / article.words if article.words else 0.0
+        distinct = len({cue.entry for cue in cues})
+        return Frame(name, score, score >= self.threshold and distinct >= self.min_distinct,
+                     distinct, cues)
+
+    def _device_cues(self, article: Article) -> tuple[FramingCue, ...]:
+        return tuple(
+            _cue(article, article.doc[start:end], Device(entry.category), entry.id,
+                 str(entry.data.get("domain", "")))
+            for entry, start, end in self._devices(article.doc))
+
+    def _naming_cues(self, article: Article) -> list[tuple[str, FramingCue]]:
+        """Naming cues with the group of variants each belongs to, in text order."""
+        found = [(group, _cue(article, article.doc[start:end], Device.NAMING, entry.id,
+                              str(entry.data.get("variant", entry.id))))
+                 for group, matcher in self._naming.items()
+                 for entry, start, end in matcher(article.doc)]
+        return sorted(found, key=lambda item: item[1].start)
+
+
+def _matchers_by_category(lexicon: Lexicon) -> dict[str, LexiconMatcher]:
+    """One greedy matcher per category, so that categories never hide each other's matches."""
+    return {category: LexiconMatcher(Lexicon.from_entries(
+        category, [e for e in lexicon if e.category == category]))
+        for category in sorted(lexicon.categories())}
+
+
+def _voice(article: Article, token: Token) -> Voice:
+    if article.in_quotation(token):
+        return Voice.QUOTED
+    return Voice.REPORTED if article.in_reported_speech(token) else Voice.AUTHOR
+
+
+def _cue(article: Article, span: Span, category: Device, entry: str, detail: str) -> FramingCue:
+    return FramingCue(span.start_char, span.end_char, span.text, category, entry, detail,
+                      _voice(article, span.root), article.sentence_index(span.start))
+
+
+def _scare_quotes(article: Article, attribution: AttributionResult,
+                  longest: int) -> tuple[FramingCue, ...]:
+    """Short, closed, top-level quotations that no attribution's content covers."""
+    covered = [part for a in attribution.attributions for part in (a.content, *a.parts)]
+    found = []
+    for quote in article.quotations:
+        if quote.depth or not quote.closed or any(quote.content.overlaps(c) for c in covered):
+            continue
+        span = _trimmed(article, quote)
+        if span is not None and sum(not (t.is_punct or t.is_space) for t in span) <= longest:
+            found.append(FramingCue(span.start_char, span.end_char, span.text,
+                                    Device.SCARE_QUOTES, "", "", Voice.AUTHOR,
+                                    article.sentence_index(span.start)))
+    return tuple(found)
+
+
+def _trimmed(article: Article, quote: Quotation) -> Span | None:
+    """The quotation's words without the punctuation that closes them (*Denazification,*)."""
+    content = quote.content
+    end = content.start + len(content.text.rstrip(_TRAILING))
+    return article.doc.char_span(content.start, end, alignment_mode="expand") \
+        if end > content.start else None
+
+
+def _naming_choices(cues: Iterable[tuple[str, FramingCue]]) -> tuple[NamingChoice, ...]:
+    by_group: dict[str, list[FramingCue]] = {}
+    for group, cue in cues:
+        by_group.setdefault(group, []).append(cue)
+    return tuple(
+        NamingChoice(
+            group=group,
+            used=tuple(dict.fromkeys(cue.detail for cue in found)),
+            counts=dict(Counter(cue.detail for cue in found)),
+            own_voice=tuple(dict.fromkeys(cue.detail for cue in found
+                                          if cue.voice is Voice.AUTHOR)))
+        for group, found in by_group.items())

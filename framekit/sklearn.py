@@ -1,0 +1,305 @@
+# ruff: noqa: N803  (scikit-learn's conventions name the data X and the regularisation C)
+"""scikit-learn integration: framekit's figures as features, and a trainable frame classifier.
+
+:class:`FramekitFeatures` turns raw texts into one row of framekit figures per
+text (hedging, attribution, frame scores, framing devices, readability, and
+source balance when a ``balance`` analyser is registered), for use in a
+``Pipeline`` or ``ColumnTransformer``. :class:`FrameClassifier` learns a
+multi-label frame scheme of your own from TF-IDF text features and those
+figures.
+
+Both estimators keep only plain parameters, so they clone and pickle cleanly;
+the spaCy pipeline is loaded through :func:`framekit.load_pipeline`, once per
+process, and each text's figures are cached (up to :data:`CACHE_SIZE` texts),
+so that fitting, transforming and cross-validating parse every text once.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.pipeline import FeatureUnion, make_pipeline
+from sklearn.preprocessing import StandardScaler
+from sklearn.utils.validation import check_is_fitted
+
+from framekit import registry
+from framekit.analysers.attribution import AttributionKind, AttributionResult, SpeakerType
+from framekit.analysers.framing import Device, FramingAnalyser, FramingResult
+from framekit.analysers.hedging import HedgingResult, Voice
+from framekit.analysers.readability import ReadabilityResult
+from framekit.pipeline import Pipeline
+from framekit.report import Report
+from framekit.results import Result
+
+__all__ = ["CACHE_SIZE", "FrameClassifier", "FramekitFeatures", "figures"]
+
+#: How many texts' figures are kept in memory, most recently used first.
+CACHE_SIZE = 20_000
+Figures = dict[str, float]
+_CACHE: OrderedDict[tuple[str, str | None, tuple[str, ...], str], Figures] = OrderedDict()
+
+
+def figures(report: Report) -> Figures:
+    """One flat mapping of numeric figures from a report, keys prefixed by analyser.
+
+    Hedging, attribution, framing and readability give chosen figures (densities
+    and shares rather than raw counts); any other analyser, such as ``balance``,
+    gives the numeric fields of its :meth:`~framekit.results.Result.summary`.
+
+    Example:
+        >>> import framekit
+        >>> found = figures(framekit.analyse("Both sides may reject the deal, analysts said."))
+        >>> found["framing.conflict"] > 0, found["hedging.hedges_per_100_words"] > 0
+        (True, True)
+    """
+    found: Figures = {}
+    for name, result in report.results.items():
+        extract = _EXTRACTORS.get(type(result), _summary_figures)
+        found.update({f"{name}.{key}": value for key, value in extract(result).items()})
+    return found
+
+
+def _hedging(result: Result) -> Figures:
+    assert isinstance(result, HedgingResult)
+    return {
+        "hedges_per_100_words": result.overall.hedges_per_100_words,
+        "boosters_per_100_words": result.overall.boosters_per_100_words,
+        "hedged_sentence_share": result.overall.hedged_sentence_share,
+        **{f"{voice.value}_hedges_per_100_words": result.by_voice[voice].hedges_per_100_words
+           for voice in Voice},
+    }
+
+
+def _attribution(result: Result) -> Figures:
+    assert isinstance(result, AttributionResult)
+    found = result.attributions
+    total = len(found) or 1
+    return {
+        "attributions_per_100_words": 100 * len(found) / result.words if result.words else 0.0,
+        "quoted_share": result.quoted_share,
+        "own_share": result.own_share,
+        "speakers": float(len(result.by_speaker())),
+        **{f"{kind.value}_share": sum(a.kind is kind for a in found) / total
+           for kind in AttributionKind},
+        **{f"{kind.value}_source_share": sum(a.speaker.type is kind for a in found) / total
+           for kind in SpeakerType},
+    }
+
+
+def _framing(result: Result) -> Figures:
+    assert isinstance(result, FramingResult)
+    words = result.words or 1
+    return {
+        **dict(result.scores),
+        **{f"{device.value}_per_100_words": 100 * result.by_category.get(device.value, 0) / words
+           for device in Device},
+    }
+
+
+def _readability(result: Result) -> Figures:
+    assert isinstance(result, ReadabilityResult)
+    return {key: float(getattr(result, key) or 0.0) for key in (
+        "words_per_sentence", "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog",
+        "dale_chall")}
+
+
+def _summary_figures(result: Result) -> Figures:
+    return {key: float(value) for key, value in result.summary().items()
+            if isinstance(value, int | float)}
+
+
+_EXTRACTORS = {HedgingResult: _hedging, AttributionResult: _attribution,
+               FramingResult: _framing, ReadabilityResult: _readability}
+
+
+@cache
+def _pipeline(scheme: str, nlp: str | None, names: tuple[str, ...]) -> Pipeline:
+    return Pipeline([*names, FramingAnalyser(scheme)], nlp=nlp)
+
+
+def _analyser_names() -> tuple[str, ...]:
+    """The analysers whose figures become features: the core ones, and balance if registered."""
+    core = ("hedging", "attribution", "readability")
+    return (*core, "balance") if "balance" in registry.available() else core
+
+
+def _texts(X: Any) -> list[str]:
+    """The texts of ``X``: a list, a 1-D array or Series, or a one-column 2-D array or frame."""
+    array = np.asarray(X, dtype=object)
+    if array.ndim == 2 and array.shape[1] == 1:
+        array = array[:, 0]
+    if array.ndim != 1:
+        raise ValueError(f"expected a sequence of texts, got an array of shape {array.shape}")
+    return [str(text) if isinstance(text, np.str_) else text for text in array]
+
+
+def _figures_of(texts: list[str], scheme: str, nlp: str | None,
+                batch_size: int) -> list[Figures]:
+    """The figures of each text, parsing only those not in the cache."""
+    names = _analyser_names()
+    keys = [(scheme, nlp, names, text) for text in texts]
+    missing = list(dict.fromkeys(key for key in keys if key not in _CACHE))
+    reports = _pipeline(scheme, nlp, names).analyse_many(
+        (key[3] for key in missing), batch_size=batch_size)
+    for key, report in zip(missing, reports, strict=True):
+        _CACHE[key] = figures(report)
+    found = []
+    for key in keys:
+        _CACHE.move_to_end(key)
+        found.append(_CACHE[key])
+    while len(_CACHE) > CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return found
+
+
+class FramekitFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
+    """Transform texts into framekit's figures, one row per text.
+
+    Columns are named ``analyser.figure`` (``framing.conflict``,
+    ``hedging.hedges_per_100_words``); :meth:`get_feature_names_out` lists
+    them. A figure that a text lacks is 0.
+
+    Args:
+        scheme: the frame scheme for the frame scores: ``"generic"``,
+            ``"policy"`` or the path of a scheme file.
+        nlp: the name of the spaCy pipeline (see :func:`framekit.load_pipeline`).
+        batch_size: texts per batch given to spaCy.
+
+    Example:
+        >>> features = FramekitFeatures().fit(["Both sides reject the deal."])
+        >>> X = features.transform(["Critics may attack the plan.", "It rained."])
+        >>> X.shape == (2, len(features.get_feature_names_out()))
+        True
+        >>> "framing.conflict" in features.get_feature_names_out()
+        True
+    """
+
+    def __init__(self, scheme: str = "generic", nlp: str | None = None,
+                 batch_size: int = 64) -> None:
+        self.scheme = scheme
+        self.nlp = nlp
+        self.batch_size = batch_size
+
+    def fit(self, X: Any, y: Any = None) -> FramekitFeatures:
+        """Learn the feature names from the texts ``X`` (``y`` is ignored)."""
+        rows = _figures_of(_texts(X), self.scheme, self.nlp, self.batch_size)
+        self.feature_names_out_ = list(dict.fromkeys(key for row in rows for key in row))
+        return self
+
+    def transform(self, X: Any) -> npt.NDArray[np.float64]:
+        """The figures of the texts ``X``, an array of shape ``(n_texts, n_features)``."""
+        check_is_fitted(self, "feature_names_out_")
+        rows = _figures_of(_texts(X), self.scheme, self.nlp, self.batch_size)
+        return np.array([[row.get(name, 0.0) for name in self.feature_names_out_]
+                         for row in rows], dtype=np.float64).reshape(len(rows), -1)
+
+    def get_feature_names_out(self, input_features: Any = None) -> npt.NDArray[np.object_]:
+        """The names of the output columns."""
+        check_is_fitted(self, "feature_names_out_")
+        return np.asarray(self.feature_names_out_, dtype=object)
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        tags.input_tags.one_d_array = True
+        tags.requires_fit = True
+        return tags
+
+
+class FrameClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
+    """A multi-label frame classifier: TF-IDF and framekit figures, a logistic regression per frame.
+
+    ``y`` is a binary indicator matrix of shape ``(n_texts, n_frames)``, as
+    :class:`sklearn.preprocessing.MultiLabelBinarizer` makes; a text may have
+    several frames or none. The text features are word n-gram TF-IDF; with
+    ``framing_features`` the standardised :class:`FramekitFeatures` are added.
+
+    Args:
+        scheme: the frame scheme whose scores become features.
+        C: inverse regularisation strength of the logistic regressions.
+        ngram_range: word n-grams for TF-IDF.
+        min_df: minimum document frequency of an n-gram.
+        max_features: largest TF-IDF vocabulary.
+        framing_features: whether to add framekit's figures to the text features.
+        class_weight: passed to each logistic regression (``"balanced"`` helps
+            with rare frames).
+        threshold: the probability from which :meth:`predict` gives a frame.
+        nlp: the name of the spaCy pipeline.
+
+    Example:
+        >>> texts = ["Both sides clashed over the deal.", "Prices and costs soared.",
+        ...          "Rivals attacked each other.", "The economy lost billions."]
+        >>> y = [[1, 0], [0, 1], [1, 0], [0, 1]]
+        >>> model = FrameClassifier().fit(texts, y)
+        >>> model.predict(["Critics attacked the rival camp."]).tolist()
+        [[1, 0]]
+    """
+
+    def __init__(self, scheme: str = "generic", C: float = 1.0,
+                 ngram_range: tuple[int, int] = (1, 2), min_df: int = 1,
+                 max_features: int | None = 20_000, framing_features: bool = True,
+                 class_weight: str | Mapping[int, float] | None = None,
+                 threshold: float = 0.5, nlp: str | None = None) -> None:
+        self.scheme = scheme
+        self.C = C
+        self.ngram_range = ngram_range
+        self.min_df = min_df
+        self.max_features = max_features
+        self.framing_features = framing_features
+        self.class_weight = class_weight
+        self.threshold = threshold
+        self.nlp = nlp
+
+    def fit(self, X: Any, y: Any) -> FrameClassifier:
+        """Learn one classifier per frame from the texts ``X`` and indicator matrix ``y``."""
+        texts = _texts(X)
+        labels = np.asarray(y)
+        if labels.ndim != 2 or labels.shape[0] != len(texts):
+            raise ValueError(
+                "y must be a binary indicator matrix of shape (n_texts, n_frames); "
+                f"got shape {labels.shape} for {len(texts)} texts "
+                "(sklearn.preprocessing.MultiLabelBinarizer makes one from label lists)")
+        parts: list[tuple[str, Any]] = [("text", TfidfVectorizer(
+            ngram_range=self.ngram_range, min_df=self.min_df, max_features=self.max_features,
+            sublinear_tf=True))]
+        if self.framing_features:
+            parts.append(("framekit", make_pipeline(
+                FramekitFeatures(scheme=self.scheme, nlp=self.nlp), StandardScaler())))
+        self.model_ = make_pipeline(
+            FeatureUnion(parts),
+            OneVsRestClassifier(LogisticRegression(C=self.C, class_weight=self.class_weight,
+                                                   max_iter=1000)))
+        self.model_.fit(texts, labels)
+        self.classes_ = np.arange(labels.shape[1])
+        self.n_labels_ = labels.shape[1]
+        return self
+
+    def predict_proba(self, X: Any) -> npt.NDArray[np.float64]:
+        """The probability of each frame for each text, shape ``(n_texts, n_frames)``."""
+        check_is_fitted(self, "model_")
+        probabilities: npt.NDArray[np.float64] = self.model_.predict_proba(_texts(X))
+        return probabilities
+
+    def predict(self, X: Any) -> npt.NDArray[np.int64]:
+        """The frames of each text as a binary indicator matrix."""
+        return (self.predict_proba(X) >= self.threshold).astype(np.int64)
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        tags.input_tags.one_d_array = True
+        tags.target_tags.multi_output = True
+        tags.target_tags.single_output = False
+        tags.classifier_tags.multi_label = True
+        return tags
