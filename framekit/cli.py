@@ -1,83 +1,228 @@
 """The ``framekit`` command: analyse articles from files or standard input.
 
-Example:
+See :doc:`/cli` for the whole story. For example::
+
     framekit analyse examples/articles/*.txt
     framekit analyse article.txt --format json --analysers hedging
+    framekit analyse examples/articles/*.txt --format html --output report.html
     cat article.txt | framekit analyse -
+    framekit analysers
+
+Exit codes: 0 when every article was analysed, 1 when some could not be (an
+unreadable file, a failed analysis), 2 when the command cannot run as asked
+(bad arguments, an unknown analyser, no spaCy pipeline, an unwritable output).
 """
 
 from __future__ import annotations
 
 import argparse
+import inspect
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
 from pathlib import Path
+from typing import TextIO
+
+import attrs
 
 from framekit import registry
 from framekit._errors import FramekitError
+from framekit.formats import FORMATS, write_reports
 from framekit.pipeline import Pipeline
 from framekit.report import Report
 
 __all__ = ["main"]
 
-FORMATS = ("table", "json", "jsonl")
+OK, FAILED, USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code (0 ok, 1 analysis error, 2 usage error)."""
-    args = _parser().parse_args(argv)
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
     try:
-        names = args.analysers.split(",") if args.analysers else None
-        pipeline = Pipeline(names, nlp=args.model)
-        texts = dict(_read(args.files))
-        reports = pipeline.analyse_many(texts.values(), n_process=args.n_process,
-                                        progress=len(texts) > 1 and sys.stderr.isatty())
-        _write(args.format, list(texts), reports)
-    except FramekitError as error:
-        print(f"framekit: error: {error}", file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"framekit: error: cannot read {error.filename}: {error.strerror}", file=sys.stderr)
-        return 1
-    return 0
+        args = _parser().parse_args(argv)
+    except SystemExit as leaving:  # argparse has printed the usage or the help
+        return leaving.code if isinstance(leaving.code, int) else USAGE
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        return 130
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="framekit", description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True)
-    analyse = commands.add_parser("analyse", help="analyse articles and print their reports")
-    analyse.add_argument("files", nargs="+", help="text files (UTF-8), or - for standard input")
-    analyse.add_argument("--format", choices=FORMATS, default="table", help="output format")
+    parser = argparse.ArgumentParser(
+        prog="framekit", description=__doc__.splitlines()[0],
+        epilog="exit codes: 0 ok, 1 some articles failed, 2 usage error")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    analyse = commands.add_parser("analyse", help="analyse articles and write their reports",
+                                  description="Analyse articles and write their reports.")
+    analyse.set_defaults(run=_analyse)
+    analyse.add_argument("files", nargs="+", metavar="FILE",
+                         help="text files, or - for standard input")
+    analyse.add_argument("--format", choices=FORMATS, default="table",
+                         help="output format (default: table)")
     analyse.add_argument("--analysers", metavar="NAMES",
-                         help=f"comma-separated analysers (default: all built-in; available: "
-                              f"{', '.join(registry.default_names())})")
-    analyse.add_argument("--model", metavar="NAME", help="spaCy pipeline name or path")
-    analyse.add_argument("--n-process", type=int, default=1, help="processes for parsing")
+                         help="comma-separated analyser names (default: the built-in set; "
+                              "see 'framekit analysers')")
+    analyse.add_argument("--model", metavar="NAME",
+                         help="spaCy pipeline: an installed package name or a directory")
+    analyse.add_argument("--n-process", type=_n_process, default=1, metavar="N",
+                         help="processes parsing in parallel (-1: one per core; default 1)")
+    analyse.add_argument("--batch-size", type=_positive, default=64, metavar="N",
+                         help="articles per batch given to spaCy (default 64)")
+    analyse.add_argument("--output", "-o", metavar="PATH",
+                         help="write to PATH instead of standard output")
+    analyse.add_argument("--on-error", choices=("raise", "record"), default="raise",
+                         help="on an article that cannot be analysed: stop (raise, the "
+                              "default) or report its error and go on (record)")
+    analyse.add_argument("--encoding", default="utf-8", metavar="NAME",
+                         help="encoding of the input files (default utf-8)")
+    analyse.add_argument("--progress", action=argparse.BooleanOptionalAction,
+                         help="show a progress bar on standard error (default: for several "
+                              "files when standard error is a terminal)")
+    listing = commands.add_parser("analysers", help="list the registered analysers",
+                                  description="List the registered analysers.")
+    listing.set_defaults(run=_list_analysers)
     return parser
 
 
-def _read(files: Sequence[str]) -> Iterator[tuple[str, str]]:
-    for name in files:
-        if name == "-":
-            yield "<stdin>", sys.stdin.read()
-        else:
-            yield name, Path(name).read_text(encoding="utf-8")
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
 
 
-def _write(fmt: str, names: list[str], reports: Iterator[Report]) -> None:
-    for name, report in zip(names, reports, strict=True):
-        if fmt == "json":
-            print(report.to_json(indent=2))
-        elif fmt == "jsonl":
-            print(report.to_json())
-        else:
-            print(_table(name, report))
+def _n_process(value: str) -> int:
+    number = int(value)
+    if number < 1 and number != -1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, or -1 for one per core, "
+                                         f"not {number}")
+    return number
 
 
-def _table(name: str, report: Report) -> str:
-    """A readable summary of one report: each analyser's article-level figures."""
-    lines = [name, "=" * len(name)]
-    for key, value in report.summary().items():
-        shown = f"{value:.2f}" if isinstance(value, float) else str(value)
-        lines.append(f"  {key:<48} {shown}")
-    return "\n".join(lines) + "\n"
+def _analyse(args: argparse.Namespace) -> int:
+    try:
+        names = [name.strip() for name in args.analysers.split(",")] if args.analysers else None
+        pipeline = Pipeline(names, nlp=args.model)
+        pipeline.nlp  # noqa: B018 - load the spaCy pipeline now, to fail before any output
+    except FramekitError as error:
+        return _fail(error, USAGE)
+    inputs = _Inputs(args.files, args.encoding, record=args.on_error == "record")
+    progress = args.progress if args.progress is not None else (
+        len(inputs) > 1 and sys.stderr.isatty())
+    failed: list[str] = []
+
+    def named() -> Iterator[tuple[str, Report]]:
+        for report, source in pipeline.analyse_many(
+                inputs, as_tuples=True, n_process=args.n_process, batch_size=args.batch_size,
+                progress=progress, on_error=args.on_error):
+            final = Report("", {}, source.error) if source.error is not None else report
+            if final.error is not None:
+                failed.append(source.name)
+            yield source.name, final
+
+    try:
+        with ExitStack() as stack:
+            write_reports(args.format, named(), _open_output(args.output, stack))
+    except _OutputError as error:
+        return _fail(error, USAGE)
+    except (FramekitError, _InputError) as error:
+        return _fail(error, FAILED)
+    if failed:
+        print(f"framekit: {len(failed)} of {len(inputs)} articles could not be analysed: "
+              f"{', '.join(failed)}", file=sys.stderr)
+        return FAILED
+    return OK
+
+
+def _fail(error: Exception, code: int) -> int:
+    print(f"framekit: error: {error}", file=sys.stderr)
+    return code
+
+
+class _InputError(Exception):
+    """An input file that cannot be read or decoded."""
+
+
+class _OutputError(Exception):
+    """An output file that cannot be written."""
+
+
+def _open_output(path: str | None, stack: ExitStack) -> TextIO:
+    if path is None:
+        return sys.stdout
+    try:
+        return stack.enter_context(open(path, "w", encoding="utf-8", newline=""))
+    except OSError as error:
+        raise _OutputError(f"cannot write {path!r}: {error.strerror}") from None
+
+
+@attrs.frozen
+class _Source:
+    """Where an article came from, travelling beside its text through the pipeline."""
+
+    name: str
+    error: str | None = None
+
+
+@attrs.frozen
+class _Inputs:
+    """The articles named on the command line, read one at a time as the pipeline asks.
+
+    A file that cannot be read stops the run, or with ``record`` goes through
+    as an empty text with its error, which then replaces its report.
+    """
+
+    files: Sequence[str]
+    encoding: str
+    record: bool
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def __iter__(self) -> Iterator[tuple[str, _Source]]:
+        for name in self.files:
+            label = "<stdin>" if name == "-" else name
+            try:
+                yield _read(name, self.encoding), _Source(label)
+            except _InputError as error:
+                if not self.record:
+                    raise
+                yield "", _Source(label, f"InputError: {error}")
+
+
+def _read(name: str, encoding: str) -> str:
+    """The text of file ``name`` (``-``: standard input), with errors a user can act on."""
+    label = "standard input" if name == "-" else repr(name)
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except FileNotFoundError:
+        raise _InputError(f"cannot read {label}: no such file") from None
+    except IsADirectoryError:
+        raise _InputError(f"cannot read {label}: it is a directory; "
+                          f"give the files inside it, e.g. {name.rstrip('/')}/*.txt") from None
+    except OSError as error:
+        raise _InputError(f"cannot read {label}: {error.strerror}") from None
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        raise _InputError(f"unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as error:
+        raise _InputError(
+            f"cannot decode {label} as {encoding}: byte {data[error.start]:#04x} at offset "
+            f"{error.start} is not valid {encoding}. Pass its encoding with --encoding "
+            "(e.g. --encoding latin-1) or convert it to UTF-8 first") from None
+
+
+def _list_analysers(args: argparse.Namespace) -> int:
+    """Print each registered analyser: name, whether it runs by default, needs and summary."""
+    defaults = set(registry.default_names())
+    for name in registry.available():
+        factory = registry.get(name)
+        doc = (inspect.getdoc(factory) or "").split("\n")[0]
+        needs = getattr(factory, "needs", ())
+        lines = [f"{name:<14} {'default' if name in defaults else 'plugin':<8} {doc}"]
+        if needs:
+            lines.append(f"{'':<24}needs: {', '.join(needs)}")
+        print("\n".join(lines))
+    return OK
