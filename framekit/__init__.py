@@ -31,6 +31,8 @@ from framekit._errors import (
     TextTooLongError,
 )
 from framekit.analysers.attribution import AttributionAnalyser, AttributionResult
+from framekit.analysers.balance import SourceBalanceAnalyser, SourceBalanceResult
+from framekit.analysers.framing import FramingAnalyser, FramingResult
 from framekit.analysers.hedging import HedgingAnalyser, HedgingResult
 from framekit.article import Article
 from framekit.lexicons import Lexicon, LexiconEntry
@@ -52,6 +54,8 @@ __all__ = [
     "DependencyError",
     "FramekitError",
     "FramekitWarning",
+    "FramingAnalyser",
+    "FramingResult",
     "HedgingAnalyser",
     "HedgingResult",
     "IncompatibleDocError",
@@ -65,6 +69,8 @@ __all__ = [
     "PipelineError",
     "Report",
     "Result",
+    "SourceBalanceAnalyser",
+    "SourceBalanceResult",
     "TextSpan",
     "TextTooLongError",
     "__version__",

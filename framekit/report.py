@@ -14,6 +14,8 @@ from framekit.results import Result, Scalar
 
 if TYPE_CHECKING:
     from framekit.analysers.attribution import AttributionResult
+    from framekit.analysers.balance import SourceBalanceResult
+    from framekit.analysers.framing import FramingResult
     from framekit.analysers.hedging import HedgingResult
     from framekit.analysers.readability import ReadabilityResult
 
@@ -80,6 +82,16 @@ class Report:
         return cast("AttributionResult", self["attribution"])
 
     @property
+    def balance(self) -> SourceBalanceResult:
+        """The :class:`~framekit.analysers.balance.SourceBalanceAnalyser` result."""
+        return cast("SourceBalanceResult", self["balance"])
+
+    @property
+    def framing(self) -> FramingResult:
+        """The :class:`~framekit.analysers.framing.FramingAnalyser` result."""
+        return cast("FramingResult", self["framing"])
+
+    @property
     def readability(self) -> ReadabilityResult:
         """The :class:`~framekit.analysers.readability.ReadabilityAnalyser` result."""
         return cast("ReadabilityResult", self["readability"])
@@ -117,6 +129,15 @@ class Report:
         """One flat row per piece of evidence of every analyser."""
         return [{"analyser": name, **row} for name, result in self.results.items()
                 for row in result.rows()]
+
+    def to_html(self, *, title: str = "framekit report") -> str:
+        """The article with its evidence highlighted, as one self-contained HTML page.
+
+        See :func:`framekit.display.render_html`.
+        """
+        from framekit.display import render_html  # the display imports this module
+
+        return render_html(self, title=title)
 
 
 def _result_type(name: str) -> type[Result]:
