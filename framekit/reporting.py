@@ -41,6 +41,9 @@ _RELATIVE = {"who", "that", "which"}
 _WH = {"WDT", "WP", "WP$"}
 #: Entity labels of names that can speak, whatever part of speech the tagger gave them.
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
+#: Dependents left out of a source's phrase; ``aux`` is the *to* of a name the
+#: tagger read as a verb (*listened to Trump describe …*).
+_NOT_IN_PHRASE = {"relcl", "acl", "punct", "cc", "conj", "aux"}
 
 
 @attrs.frozen
@@ -321,7 +324,7 @@ def _phrase(head: Token, cue: int) -> tuple[int, int]:
     Relative clauses, coordinated phrases and anything the parser hung on the
     phrase across the cue are left out.
     """
-    inside = [head, *(t for c in head.children if c.dep_ not in {"relcl", "punct", "cc", "conj"}
-                      and c.dep_ != "acl" for t in c.subtree)]
+    inside = [head, *(t for c in head.children if c.dep_ not in _NOT_IN_PHRASE
+                      for t in c.subtree)]
     inside = [t for t in inside if (t.i < cue) == (head.i < cue)]
     return min(t.i for t in inside), max(t.i for t in inside) + 1

@@ -167,7 +167,7 @@ class SpeakerResolver:
 
     def _name_tokens(self, names: Iterable[str]) -> list[Token]:
         keys = set(names)
-        return [t for t in self.doc if t.pos_ == "PROPN" and _key(t.text) in keys
+        return [t for t in self.doc if _key(t.text) in keys and _proper(t)
                 and not self.article.in_quotation(t)]
 
     @cached_property
@@ -359,6 +359,16 @@ class SpeakerResolver:
                 elif not (words & _COUNTRIES) - wanted:
                     loose.add(key)
         return strict or loose
+
+
+def _proper(token: Token) -> bool:
+    """Whether a token is a proper name: so tagged, or capitalised inside a sentence.
+
+    The second test catches names the tagger reads as common words (*listened
+    to Trump describe …*, with *Trump* tagged as a verb).
+    """
+    return token.pos_ == "PROPN" or (token.text[:1].isupper() and not token.is_sent_start
+                                     and token.pos_ not in {"PRON", "DET"})
 
 
 def _is_place(token: Token) -> bool:

@@ -215,3 +215,13 @@ def test_result_round_trips_through_json(analyser: AttributionAnalyser) -> None:
 def test_empty_text_gives_an_empty_result(analyser: AttributionAnalyser) -> None:
     result = analyser.analyse("   ")
     assert (result.attributions, result.words, result.quoted_share) == ((), 0, 0.0)
+
+
+def test_name_tagged_as_a_common_word_is_still_its_person(analyser: AttributionAnalyser) -> None:
+    # the small model tags *Trump* in "listened to Trump describe" as an auxiliary
+    text = ("Presidents Donald Trump and Volodymyr Zelensky met on Sunday. The Ukrainian "
+            "president shifted uncomfortably as he listened to Trump describe Putin as “very "
+            "good” on the plant. “President Putin is working with Ukraine,” the US president said.")
+    found = analyser.analyse(text).attributions
+    assert [(a.source and a.source.text, a.speaker.name) for a in found] == [
+        ("Trump", "Donald Trump"), ("the US president", "Donald Trump")]

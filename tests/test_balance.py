@@ -368,8 +368,6 @@ def test_mar_a_lago_sources_each_once(reports: dict[str, Report]) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="attribution: “…,” the US president said (paragraph 13, "
-                   "after a quote naming Putin) is resolved to Volodymyr Zelensky")
 def test_mar_a_lago_us_president_is_trump(reports: dict[str, Report]) -> None:
     attributions = reports["mar-a-lago-meeting.txt"].attribution.attributions
     described = [a for a in attributions if a.source and a.source.text == "the US president"]
