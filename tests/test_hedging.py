@@ -45,6 +45,10 @@ def boosters(analyser: HedgingAnalyser, text: str) -> list[str]:
          [("are expected to", "vague_attribution")]),
         ("Such deals tend to collapse; officials often exaggerate.",
          [("tend to", "epistemic_verb"), ("often", "approximator")]),
+        ("These findings indicate that the truce is fragile.", [("indicate", "epistemic_verb")]),
+        ("This implies that the offer was never serious.", [("implies", "epistemic_verb")]),
+        ("He is considered the most hawkish of the envoys.",
+         [("considered", "vague_attribution")]),
     ],
 )
 def test_hedge_types(analyser: HedgingAnalyser, text: str, expected: list[tuple[str, str]]) -> None:
@@ -61,6 +65,8 @@ def test_hedge_types(analyser: HedgingAnalyser, text: str, expected: list[tuple[
         "I understand that position.",  # understand with an object, not a clause
         "The talks created uncertainty for all sides.",  # a topic, not a hedge
         "He looked like a central-casting general.",  # look like, not an epistemic look
+        "Zelensky indicated that a referendum is needed.",  # a person reports: attribution
+        "The proposal is being considered by the committee.",  # consider, not is considered X
     ],
 )
 def test_non_hedges_by_lemma_pos_and_context(analyser: HedgingAnalyser, text: str) -> None:

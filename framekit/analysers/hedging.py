@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 from enum import StrEnum
+from functools import cache
 
 import attrs
 from spacy.tokens import Span, Token
@@ -219,6 +220,36 @@ def _not_after_ask(span: Span) -> bool:
     return span.start == 0 or span.doc[span.start - 1].lemma_ not in {"ask", "wonder"}
 
 
+_PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
+
+
+@cache
+def _source_nouns() -> frozenset[str]:
+    """The nouns framekit's ``sources`` lexicon knows for people: roles, titles, sources."""
+    return frozenset(entry.id for entry in Lexicon.load("sources"))
+
+
+def _impersonal_subject(span: Span) -> bool:
+    """*The findings indicate that …*, *this implies …*; not *he implied that …*.
+
+    Evidence that points somewhere hedges the writer's claim; a person who
+    indicates something is reporting it, which attribution covers.
+    """
+    subjects = [c for c in span.root.children if c.dep_ in {"nsubj", "csubj"}]
+    return bool(subjects) and not any(
+        subject.lower_ in _PERSONAL_PRONOUNS or subject.pos_ == "PROPN"
+        or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+        or subject.lemma_.lower() in _source_nouns()
+        for subject in subjects)
+
+
+def _passive_complement(span: Span) -> bool:
+    """*is considered one of the best*, *is considered sacred*; not *is being considered*."""
+    children = list(span.root.children)
+    return span.root.tag_ == "VBN" and any(c.dep_ in {"nsubjpass", "auxpass"} for c in children) \
+        and any(c.dep_ in {"oprd", "attr", "acomp", "xcomp"} for c in children)
+
+
 def _vague_source(span: Span) -> bool:
     """A plural or generic source noun that is the subject of a reporting verb, with no name."""
     noun = span.root
@@ -246,6 +277,8 @@ CONSTRAINTS: Mapping[str, Constraint] = {
     "not_negated": _not_negated,
     "not_after_ask": _not_after_ask,
     "vague_source": _vague_source,
+    "impersonal_subject": _impersonal_subject,
+    "passive_complement": _passive_complement,
 }
 
 
