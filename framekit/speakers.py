@@ -14,7 +14,7 @@ An article names a person in many ways: *US President Donald Trump*, *Trump*,
   spokesman*; *Putin's spokesman, Dmitry Peskov*).
 
 It then resolves a source mention, in this order: a name in the mention; a
-personal pronoun, to the nearest person named before it; a definite
+personal pronoun, to the nearest person named or described before it; a definite
 description (*the US president*, *the Russian leader*), to the most recently
 mentioned person whose role fits it; an institutional description (*the UN
 nuclear watchdog*), to the organisation named just before; a source noun
@@ -85,6 +85,8 @@ _SAME = {"u.s.": "us", "american": "us", "america": "us", "united": "us", "uk": 
 
 
 _COUNTRIES = frozenset(_SAME.values())
+#: Sentences back a pronoun looks for an unnamed person described as a subject.
+_RECENT = 2
 _LOCATIVE = {"in", "to", "from", "at", "near", "into", "across", "outside", "inside", "towards"}
 
 
@@ -239,15 +241,42 @@ class SpeakerResolver:
                 or token.dep_ in {"case", "compound", "amod", "nmod"})
 
     def _nearest_person(self, before: int, fits: set[str] | None = None,
-                        exclude: set[str] | frozenset[str] = frozenset()) -> str | None:
+                        exclude: set[str] | frozenset[str] = frozenset()) -> tuple[int, str] | None:
+        """Token index and surname key of the last fitting person mentioned before ``before``."""
         positions, keys = self._mentions
         index = bisect.bisect_left(positions, before) - 1
         while index >= 0:
             key = keys[index]
             if (fits is None or key in fits) and key not in exclude:
-                return key
+                return positions[index], key
             index -= 1
         return None
+
+    @cached_property
+    def _described(self) -> list[int]:
+        """Token index of each unnamed person described as a subject (*the mayor said*)."""
+        return [t.i for t in self.doc if t.tag_ == "NN" and t.dep_ in {"nsubj", "nsubjpass"}
+                and self._category(t) in {"role", "source"} and not self.article.in_quotation(t)
+                and not any(self._person_key(c) is not None for c in t.subtree)]
+
+    def _pronoun(self, pronoun: Token, at: int, named: set[str]) -> Speaker:
+        """A personal pronoun: the nearer of the last person named and the last one described.
+
+        A description within the few sentences before wins over a name further
+        back (*The mayor spoke. “…,” she said*); it then resolves as any
+        description does, to a person whose role fits it or to itself.
+        """
+        person = self._nearest_person(at, exclude=named)
+        index = bisect.bisect_left(self._described, at) - 1
+        if index >= 0 and (person is None or self._described[index] > person[0]):
+            noun = self.doc[self._described[index]]
+            if self.article.sentence_index(noun) >= self.article.sentence_index(at) - _RECENT:
+                return self._description(self.doc[noun.left_edge.i : noun.i + 1], noun, noun.i,
+                                         named)
+        if person is None:
+            return Speaker(pronoun.text, SpeakerType.ANONYMOUS)
+        found = self._people[person[1]]
+        return Speaker(found.name, SpeakerType.PERSON, _first(found.roles))
 
     # -- organisations ----------------------------------------------------------
     @cached_property
@@ -301,11 +330,7 @@ class SpeakerResolver:
                 person = self._people[key]
                 return Speaker(person.name, SpeakerType.PERSON, self._own_role(token, person))
         if head.lower_ in _PERSONAL:
-            key = self._nearest_person(at, exclude=named)
-            if key is None:
-                return Speaker(head.text, SpeakerType.ANONYMOUS)
-            person = self._people[key]
-            return Speaker(person.name, SpeakerType.PERSON, _first(person.roles))
+            return self._pronoun(head, at, named)
         if head.pos_ == "PROPN" or head.ent_type_ in _ENTITY_ORGS:
             return Speaker(self._organisation(_text(mention)), SpeakerType.ORGANISATION)
         return self._description(mention, head, at, named)
@@ -319,9 +344,9 @@ class SpeakerResolver:
         definite = determiner in {"the", "this", "that"}
         if definite and category == "role":
             fits = self._fitting(head)
-            key = self._nearest_person(at, fits, exclude=named) if fits else None
-            if key is not None:
-                person = self._people[key]
+            nearest = self._nearest_person(at, fits, exclude=named) if fits else None
+            if nearest is not None:
+                person = self._people[nearest[1]]
                 return Speaker(person.name, SpeakerType.PERSON, _text(mention))
         if definite and category == "institution":
             earlier = self._organisation_before(mention.start)
@@ -403,7 +428,11 @@ def _acronym(name: str) -> str:
 
 
 def _text(span: Span | Token, *, skip_det: bool = True) -> str:
-    """A mention's words without a leading determiner or trailing possessive."""
+    """A mention's words without a leading determiner or trailing possessive.
+
+    A determiner or number opening the sentence is lower-cased, so that one
+    unnamed source has one name wherever it stands.
+    """
     tokens = list(span.subtree) if isinstance(span, Token) else list(span)
     if skip_det and tokens and tokens[0].dep_ == "det":
         tokens = tokens[1:]
@@ -411,7 +440,10 @@ def _text(span: Span | Token, *, skip_det: bool = True) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return span.text
-    return span.doc[tokens[0].i : tokens[-1].i + 1].text
+    text = span.doc[tokens[0].i : tokens[-1].i + 1].text
+    if tokens[0].is_sent_start and tokens[0].pos_ in {"DET", "NUM"}:
+        return text[:1].lower() + text[1:]  # *The mayor said* and *said the mayor* alike
+    return text
 
 
 def _first(items: tuple[str, ...]) -> str | None:

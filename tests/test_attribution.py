@@ -102,6 +102,28 @@ def test_split_quote_has_two_parts(analyser: AttributionAnalyser) -> None:
     assert found.kind is AttributionKind.DIRECT
 
 
+def test_quote_in_the_next_sentence_continues_the_speaker(analyser: AttributionAnalyser) -> None:
+    result = analyser.analyse(
+        "“We will rebuild,” Mayor Anna Kovac said on Monday. “Every house will stand again.”\n\n"
+        "“Nobody is leaving.” The council disagreed.")
+    assert [(a.content.text, a.speaker.name, a.rule) for a in result.attributions] == [
+        ("“We will rebuild,”", "Anna Kovac", "quote_cue_after"),
+        ("“Every house will stand again.”", "Anna Kovac", "quote_continued"),
+        ("“Nobody is leaving.”", "Anna Kovac", "quote_continued"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "“We will rebuild,” Anna Kovac said. The council met. “Every house will stand again.”",
+    "“We will rebuild,” Anna Kovac said. “Reconstruction” is the council's word for it.",
+    "Anna Kovac thinks the city will recover. “Every house will stand again.”",
+])
+def test_a_quote_after_a_gap_a_label_or_a_thought_has_no_speaker(
+        analyser: AttributionAnalyser, text: str) -> None:
+    assert [a.rule for a in analyser.analyse(text).attributions
+            if a.rule == "quote_continued"] == []
+
+
 @pytest.mark.parametrize(("sentence", "content"), [
     ("The minister warned that prices would rise.", "prices would rise"),
     ("The minister noted that prices had risen.", "prices had risen"),
@@ -148,7 +170,7 @@ def test_writer_aside_after_content_is_left_out(analyser: AttributionAnalyser, s
 @pytest.mark.parametrize(("sentence", "kind", "name"), [
     ("“It is a clear win,” one observer said.", SpeakerType.ANONYMOUS, "one observer"),
     ("Officials in Kyiv said the plan was dead.", SpeakerType.ANONYMOUS, "Officials in Kyiv"),
-    ("A senior official said the plan was dead.", SpeakerType.ANONYMOUS, "A senior official"),
+    ("A senior official said the plan was dead.", SpeakerType.ANONYMOUS, "a senior official"),
     ("Analysts noted that little had changed.", SpeakerType.VAGUE, "Analysts"),
     ("Critics claim the deal is a trap.", SpeakerType.VAGUE, "Critics"),
     ("Some say the war will end soon.", SpeakerType.VAGUE, "Some"),
@@ -157,6 +179,14 @@ def test_unnamed_sources(analyser: AttributionAnalyser, sentence: str, kind: Spe
                          name: str) -> None:
     speaker = only(analyser.analyse(sentence)).speaker
     assert (speaker.type, speaker.name) == (kind, name)
+
+
+def test_pronoun_after_an_unnamed_person_is_that_person(analyser: AttributionAnalyser) -> None:
+    result = analyser.analyse(
+        "Donald Trump left early. The mayor stayed. “We will rebuild,” she said. "
+        "“This city has survived worse,” said the mayor.")
+    assert [(a.source and a.source.text, a.speaker.name) for a in result.attributions] == [
+        ("she", "the mayor"), ("the mayor", "the mayor")]
 
 
 def test_organisation_acronym_joins_its_long_form(analyser: AttributionAnalyser) -> None:

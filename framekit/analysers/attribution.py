@@ -6,13 +6,15 @@ Relations are found two ways, both on layers shared with the other analysers:
   source and cue (*“…,” Trump said*; *“…,” Orysia Lutsevych, head of …,
   wrote*), or introduced by a cue and a colon or comma (*Ushakov summing up a
   call …: “…”*), however many sentences it runs over; a second quotation right
-  after the cue (*“…,” he said, “…”*) joins the first as a second part;
+  after the cue (*“…,” he said, “…”*) joins the first as a second part; a
+  quoted clause opening the next sentence, with no cue of its own, continues
+  the same speaker (*“…,” the mayor said. “…”*);
 * **from reported speech** (:mod:`framekit.reporting`): a reporting verb,
   noun or *according to* with the source and content the dependency parse
   gives it (*Analysts noted that …*; *Zelensky dismissed the claim as “another
   lie”*; *…, Zelensky said on Monday*).
 
-A quotation that no cue introduces is no attribution: scare quotes and quoted
+Any other quotation that no cue introduces is no attribution: scare quotes and quoted
 names (*“Denazification”*, *the “Coalition of the Will”*) carry no speaker, and
 the framing analyser reports them. Speakers are resolved by
 :class:`~framekit.speakers.SpeakerResolver`.
@@ -128,7 +130,13 @@ RULES: Mapping[str, float] = {
     "reported_speech": 0.8,
     "reported_thought": 0.5,
     "reporting_noun": 0.6,
+    "quote_continued": 0.7,
 }
+#: Rules whose speaker a quotation in the next sentence, with no cue, continues.
+_CONTINUABLE = frozenset({"quote_cue_after", "quote_cue_before", "reported_speech",
+                          "according_to", "quote_continued"})
+#: Words at least in a quotation that continues the previous speaker (a clause, not a label).
+_MIN_CONTINUED_WORDS = 3
 _BETWEEN_QUOTE_AND_CUE = re.compile(r"[,.;:—–\-!? \t]*")
 #: Characters at most between a cue and the colon or comma that opens its quotation.
 _MAX_CUE_DISTANCE = 200
@@ -152,6 +160,11 @@ class _Drafts:
 
     def __iter__(self) -> Iterator[_Draft]:
         return iter(self._items)
+
+    def last_before(self, at: int) -> _Draft | None:
+        """The draft whose content starts last before ``at``."""
+        index = bisect.bisect_left(self._starts, at) - 1
+        return self._items[index] if index >= 0 else None
 
     def add_unless_overlapping(self, draft: _Draft) -> None:
         """Add ``draft`` unless it shares half its content with one already there."""
@@ -209,6 +222,12 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
             draft = self._from_speech(article, quotes, item) if id(item) not in taken else None
             if draft is not None:
                 drafts.add_unless_overlapping(draft)
+        for quote in quotes.items:
+            previous = drafts.last_before(quote.span.start)
+            if previous is not None and _continues(article, quote, previous):
+                span = (quote.span.start, quote.span.end)
+                drafts.add_unless_overlapping(_Draft(span, [span], previous.speech,
+                                                     "quote_continued"))
         resolver = SpeakerResolver(article, self.sources)
         attributions = tuple(sorted(
             (a for d in drafts if (a := _attribution(article, quotes, resolver, d)) is not None),
@@ -272,6 +291,8 @@ class _Cues:
     def after(self, text: str, quote: Quotation) -> ReportedSpeech | None:
         """The cue whose source (or itself) follows ``quote`` with only punctuation between."""
         end = quote.span.end
+        if _ends_sentence(text, quote):  # “… ready.” The council disagreed: a new sentence
+            return None
         limit = _BETWEEN_QUOTE_AND_CUE.match(text, end)
         index = bisect.bisect_left(self._after_at, end)
         if limit is None or index == len(self._after) or self._after_at[index] > limit.end():
@@ -320,6 +341,37 @@ def _from_quotations(article: Article, quotes: _Quotes,
             drafts.append(_Draft(span, [span], before, "quote_cue_before"))
             by_cue[id(before)] = drafts[-1]
     return drafts
+
+
+def _ends_sentence(text: str, quote: Quotation) -> bool:
+    """Whether ``quote`` closes on a full stop (not an ellipsis) inside its marks."""
+    content = text[quote.content.start : quote.content.end]
+    return content.endswith(".") and not content.endswith("..")
+
+
+def _continues(article: Article, quote: Quotation, previous: _Draft) -> bool:
+    """Whether ``quote``, with no cue of its own, goes on in the voice of ``previous``.
+
+    News writing gives a speaker once and lets the next quoted sentences run on
+    (*“It's a disaster,” the senator said. “Nobody saw it coming.”*): a quoted
+    clause that opens the sentence right after an attribution is its speaker's.
+    """
+    doc = article.doc
+    words = doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
+    opening = doc.char_span(quote.span.start, quote.span.start + 1, alignment_mode="expand")
+    ending = doc.char_span(previous.content[1] - 1, previous.content[1], alignment_mode="expand")
+    if previous.rule not in _CONTINUABLE or not words or not opening or not ending:
+        return False
+    if sum(not (t.is_punct or t.is_space) for t in words) < _MIN_CONTINUED_WORDS or not any(
+            t.pos_ in {"VERB", "AUX"} for t in words):
+        return False
+    sentence = opening[0].sent
+    if any(not (t.is_punct or t.is_space) for t in doc[sentence.start : opening[0].i]):
+        return False
+    item = previous.speech
+    last = max(article.sentence_index(ending[-1]), article.sentence_index(item.cue_tokens[1] - 1),
+               article.sentence_index(item.source_tokens[1] - 1) if item.source_tokens else 0)
+    return article.sentence_index(opening[0]) == last + 1
 
 
 def _snap(article: Article, quotes: _Quotes, span: tuple[int, int]) -> tuple[int, int]:
