@@ -17,7 +17,8 @@ It then resolves a source mention, in this order: a name in the mention; a
 personal pronoun, to the nearest person named or described before it; a definite
 description (*the US president*, *the Russian leader*), to the most recently
 mentioned person whose role fits it; an institutional description (*the UN
-nuclear watchdog*), to the organisation named just before; a source noun
+nuclear watchdog*), to the organisation named just before; a thing that
+speaks for someone named (*a report by the World Bank*), to them; a source noun
 without a name, as **anonymous** when it is anchored (*one observer*,
 *officials in Kyiv*, *a senior official*) or **vague** when it is not
 (*analysts*, *critics*, *some*). Anything else keeps its own words as name.
@@ -333,7 +334,22 @@ class SpeakerResolver:
             return self._pronoun(head, at, named)
         if head.pos_ == "PROPN" or head.ent_type_ in _ENTITY_ORGS:
             return Speaker(self._organisation(_text(mention)), SpeakerType.ORGANISATION)
+        author = self._author(head)
+        if author is not None:  # *a report by the World Bank*: the bank speaks
+            return self.resolve(author, at, content)
         return self._description(mention, head, at, named)
+
+    def _author(self, head: Token) -> Span | None:
+        """Who is behind a thing that speaks (*a statement from the ministry*), if named."""
+        if self._category(head) is not None:
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of"}:
+                for noun in prep.children:
+                    if noun.dep_ == "pobj" and (noun.pos_ == "PROPN" or noun.ent_type_
+                                                or self._category(noun) is not None):
+                        return self.doc[noun.left_edge.i : noun.right_edge.i + 1]
+        return None
 
     def _own_role(self, token: Token, person: _Person) -> str | None:
         return self._role_of(token) or _first(person.roles)

@@ -189,6 +189,17 @@ def test_pronoun_after_an_unnamed_person_is_that_person(analyser: AttributionAna
         ("she", "the mayor"), ("the mayor", "the mayor")]
 
 
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("According to a report by the World Bank, growth will slow.", "World Bank"),
+    ("A statement from the Defence Ministry said the strikes hit military targets.",
+     "Defence Ministry"),
+])
+def test_a_document_speaks_for_whoever_issued_it(analyser: AttributionAnalyser, sentence: str,
+                                                  name: str) -> None:
+    speaker = only(analyser.analyse(sentence)).speaker
+    assert (speaker.name, speaker.type) == (name, SpeakerType.ORGANISATION)
+
+
 def test_organisation_acronym_joins_its_long_form(analyser: AttributionAnalyser) -> None:
     result = analyser.analyse(
         "The International Atomic Energy Agency inspected the plant. "
