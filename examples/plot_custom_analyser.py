@@ -76,7 +76,7 @@ pipeline = framekit.Pipeline(["hedging", "questions"])
 print("runs:", [a.name for a in pipeline.analysers])
 for path in sorted(ARTICLES.glob("*.txt")):
     report = pipeline.analyse(path.read_text(encoding="utf-8"))
-    result = report["questions"]
+    result = report.result("questions", QuestionsResult)
     print(f"\n{path.stem}: {len(result.questions)} of {result.sentences} sentences")
     for question in result.questions:
         print(f"  {question.start:>5}  {question.text}")

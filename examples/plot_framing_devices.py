@@ -23,7 +23,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 
 import framekit
-from framekit import FramingAnalyser
+from framekit import FramingAnalyser, FramingResult
 from framekit.analysers.framing import THRESHOLD
 
 ARTICLES = Path("articles")  # beside this script: run it from the examples folder
@@ -94,7 +94,7 @@ for category in ("scare_quotes", "loaded_language", "name_calling", "evaluative"
 # reputation and policy prescription.
 print(f"{'article':<20} {'generic: present':<48} {'dominant':<28} policy: dominant")
 for name, report in reports.items():
-    generic, policy = report.framing, report["policy"]
+    generic, policy = report.framing, report.result("policy", FramingResult)
     print(f"{name:<20} {', '.join(generic.present):<48} {', '.join(generic.dominant):<28} "
           f"{', '.join(policy.dominant)}")
 

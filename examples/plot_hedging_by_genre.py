@@ -19,6 +19,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 
 import framekit
+from framekit.analysers.hedging import Voice
 
 ARTICLES = Path("articles")  # beside this script: run it from the examples folder
 GENRES = {"alaska-summit": "news report", "mar-a-lago-meeting": "news analysis",
@@ -56,7 +57,7 @@ names = list(reports)
 width = 0.38
 for offset, (label, attribute) in enumerate(
         [("hedges", "hedges_per_100_words"), ("boosters", "boosters_per_100_words")]):
-    values = [getattr(reports[n].hedging.by_voice["author"], attribute) for n in names]
+    values = [getattr(reports[n].hedging.by_voice[Voice.AUTHOR], attribute) for n in names]
     ax.bar([i + (offset - 0.5) * width for i in range(len(names))], values, width, label=label)
 ax.set_xticks(range(len(names)), [GENRES[n] for n in names])
 ax.set_ylabel("per 100 words, writer's voice")

@@ -18,6 +18,7 @@ can be checked in the text.
 from pathlib import Path
 
 import framekit
+from framekit.analysers.hedging import Voice
 
 ARTICLES = Path("articles")  # beside this script: run it from the examples folder
 text = (ARTICLES / "alaska-summit.txt").read_text(encoding="utf-8")
@@ -33,7 +34,7 @@ print("analysers:", ", ".join(report))
 for cue in report.hedging.cues:
     print(f"{cue.start:>5}  {cue.kind:<8} {cue.text!r:<16} {cue.type:<20} {cue.voice}")
 
-author = report.hedging.by_voice["author"]
+author = report.hedging.by_voice[Voice.AUTHOR]
 print(f"\nwriter's own voice: {author.words} words, "
       f"{author.hedges_per_100_words:.2f} hedges per 100 words")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from framekit.analysers.readability import ReadabilityResult
 
 __all__ = ["Report"]
+
+R = TypeVar("R", bound=Result)
 
 
 def _as_dict(results: Mapping[str, Result]) -> dict[str, Result]:
@@ -64,6 +66,27 @@ class Report:
                 f"the report has no {name!r} result; it holds {', '.join(self.results)}. "
                 f"Add the {name!r} analyser to the pipeline."
             ) from None
+
+    def result(self, name: str, kind: type[R]) -> R:
+        """The result of analyser ``name``, checked to be a ``kind``.
+
+        Typed access to any analyser's result, your own included; the built-in
+        ones are also attributes (``report.hedging``).
+
+        Raises:
+            MissingResultError: the report holds no ``kind`` under ``name``.
+
+        Example:
+            >>> from framekit import analyse
+            >>> from framekit.analysers.hedging import HedgingResult
+            >>> analyse("Talks could resume.").result("hedging", HedgingResult).hedges[0].text
+            'could'
+        """
+        found = self[name]
+        if not isinstance(found, kind):
+            raise MissingResultError(f"the report's {name!r} result is a "
+                                     f"{type(found).__name__}, not a {kind.__name__}")
+        return found
 
     def __contains__(self, name: object) -> bool:
         return name in self.results
