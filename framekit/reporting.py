@@ -125,7 +125,8 @@ def _subject(verb: Token, article: Article) -> Token | None:
     speak (*it*, *this*), is passed over for the subject of the governing verb;
     a relative pronoun (*who*) stands for the noun its clause modifies; a verb
     without a subject of its own after a noun (*listened to Trump describe*)
-    takes that noun.
+    takes that noun. A passive participle (*Asked whether …, the minister
+    said*) inherits no subject: the one asked is not the one asking.
     """
     quoted = article.in_quotation(verb)
     climbs = _INHERITS_SUBJECT | ({"ccomp"} if verb.tag_ == "VBG" else set())
@@ -147,10 +148,19 @@ def _subject(verb: Token, article: Article) -> Token | None:
         if (before is not None and (before.pos_ == "PROPN" or before.ent_type_ in _NAMED)
                 and before.head is not verb and not article.in_quotation(before)):
             return before
-        if verb.dep_ not in climbs or verb.head is verb:
+        if verb.dep_ not in climbs or verb.head is verb or _passive_participle(verb):
             return None
         verb = verb.head
     return None
+
+
+def _passive_participle(verb: Token) -> bool:
+    """Whether ``verb`` is a passive participle whose inherited subject does not speak.
+
+    *Asked whether he would resign, the minister said no*: the minister is asked.
+    """
+    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not any(
+        c.dep_ == "aux" for c in verb.children)
 
 
 def _that_clause(head: Token) -> bool:

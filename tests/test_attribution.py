@@ -143,6 +143,13 @@ def test_reporting_verbs_beyond_say(analyser: AttributionAnalyser, sentence: str
     assert only(analyser.analyse(sentence)).content.text == content
 
 
+def test_the_one_asked_is_not_the_speaker_of_the_question(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse("Asked about the talks, Peskov said that Moscow was ready."))
+    assert (found.cue.text, found.content.text) == ("said", "Moscow was ready")
+    smiled = analyser.analyse("Asked whether he would resign, the minister smiled.")
+    assert smiled.attributions == ()
+
+
 def test_agreeing_to_act_is_not_speech(analyser: AttributionAnalyser) -> None:
     assert analyser.analyse("Putin will agree to end the war.").attributions == ()
 
