@@ -46,7 +46,7 @@ from tqdm import tqdm
 from framekit import registry
 from framekit._errors import DependencyError, FramekitError
 from framekit.article import Article
-from framekit.inputs import check_doc, check_text, parse, warn_if_not_english
+from framekit.inputs import CHUNK_SIZE, check_doc, check_text, parse, warn_if_not_english
 from framekit.nlp import ANNOTATIONS, load_pipeline, unneeded_pipes
 from framekit.report import Report
 from framekit.results import Result
@@ -272,9 +272,9 @@ class Pipeline:
     def _check(self, text: object, context: Any, on_error: OnError) -> tuple[str, _Context]:
         """The text for ``nlp.pipe``, with what ``_report`` needs to finish the job.
 
-        A text too long for one parse goes through ``nlp.pipe`` as an empty
-        string and is parsed in chunks by ``_report``; a bad input is replaced by
-        an empty string and its error kept.
+        A text long enough to be parsed in chunks (:data:`~framekit.inputs.CHUNK_SIZE`)
+        goes through ``nlp.pipe`` as an empty string and is parsed by ``_report``;
+        a bad input is replaced by an empty string and its error kept.
         """
         try:
             checked = check_text(text)
@@ -282,7 +282,7 @@ class Pipeline:
             if on_error == "raise":
                 raise
             return "", _Context(context, error=_describe(error))
-        if len(checked) > self.nlp.max_length:
+        if len(checked) > min(CHUNK_SIZE, self.nlp.max_length):
             return "", _Context(context, long_text=checked)
         return checked, _Context(context)
 

@@ -100,6 +100,17 @@ def test_long_text_is_parsed_in_chunks_with_true_offsets(
     assert {c.voice for c in report.hedging.boosters} == {"quoted"}
 
 
+def test_chunked_parse_finds_what_one_parse_finds(
+        articles: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    text = articles["mar-a-lago-meeting.txt"]
+    whole = framekit.analyse(text)
+    monkeypatch.setattr(framekit.inputs, "CHUNK_SIZE", 1_500)
+    chunked = framekit.analyse(text)
+    assert len(text) > 3 * 1_500
+    assert chunked.hedging == whole.hedging
+    assert chunked.attribution == whole.attribution
+
+
 def test_long_paragraph_beyond_max_length_is_refused(
         nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nlp, "max_length", 100)
