@@ -101,7 +101,8 @@ def find_reported_speech(
             source, content = _noun_source(head), _clause(clauses, head)
         else:
             source = _subject(head, article)
-            content = _verb_content(head, entry) or _that_content(doc[start:end])
+            content = (_verb_content(head, entry) or _that_content(doc[start:end])
+                       or _interrupted(head))
         phrase = _phrase(source, start) if source is not None else None
         found.append(
             ReportedSpeech(
@@ -205,6 +206,20 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     if any(c.dep_ == "prep" and c.lower_ in _AS for c in objects[0].children):
         return _clause(objects, verb)
     return None
+
+
+def _interrupted(verb: Token) -> tuple[int, int] | None:
+    """The clause a cue set off by commas interrupts: *The deal, she said, is off*.
+
+    Its whole extent, the cue included, as for a quotation split around its cue.
+    """
+    clause = verb.head
+    left, right = verb.left_edge.i, verb.right_edge.i
+    if (verb.dep_ != "parataxis" or clause.pos_ not in {"VERB", "AUX"}
+            or verb.doc[left].text != "," or verb.doc[right].text != ","
+            or not clause.left_edge.i < left < right < clause.right_edge.i):
+        return None
+    return _trim(verb.doc, clause.left_edge.i, clause.right_edge.i + 1)
 
 
 def _same_sentence(verb: Token, clause: Token) -> bool:

@@ -102,6 +102,14 @@ def test_split_quote_has_two_parts(analyser: AttributionAnalyser) -> None:
     assert found.kind is AttributionKind.DIRECT
 
 
+def test_cue_set_off_by_commas_inside_the_content(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "The agreement, the minister said on Monday, would be signed next week."))
+    assert (found.cue.text, found.source and found.source.text) == ("said", "the minister")
+    assert [part.text for part in found.parts] == ["The agreement", "would be signed next week"]
+    assert found.kind is AttributionKind.INDIRECT
+
+
 def test_quote_in_the_next_sentence_continues_the_speaker(analyser: AttributionAnalyser) -> None:
     result = analyser.analyse(
         "“We will rebuild,” Mayor Anna Kovac said on Monday. “Every house will stand again.”\n\n"

@@ -249,7 +249,7 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
         rule = {"according_to": "according_to", "noun": "reporting_noun",
                 "cognition": "reported_thought"}.get(item.category, "reported_speech")
         content = _snap(article, quotes, (item.content.start, item.content.end))
-        return _Draft(content, [content], item, rule)
+        return _Draft(content, _around_cue(article.text, content, item), item, rule)
 
 
 class _Quotes:
@@ -341,6 +341,20 @@ def _from_quotations(article: Article, quotes: _Quotes,
             drafts.append(_Draft(span, [span], before, "quote_cue_before"))
             by_cue[id(before)] = drafts[-1]
     return drafts
+
+
+def _around_cue(text: str, content: tuple[int, int],
+                item: ReportedSpeech) -> list[tuple[int, int]]:
+    """The parts of ``content`` on either side of a cue that interrupts it, or all of it."""
+    aside = (min(item.cue.start, item.source_start), max(item.cue.end, item.source_char[1]
+                                                          if item.source_char else item.cue.end))
+    if not content[0] < aside[0] < aside[1] < content[1]:
+        return [content]
+    before = text[content[0] : aside[0]].rstrip(" ,;—–-\n")
+    comma = text.find(",", aside[1], content[1])  # the cue's own adjuncts: *said on Monday,*
+    after = text[(comma + 1 if comma >= 0 else aside[1]) : content[1]]
+    start = content[1] - len(after.lstrip(" ,;—–-\n"))
+    return [(content[0], content[0] + len(before)), (start, content[1])]
 
 
 def _ends_sentence(text: str, quote: Quotation) -> bool:
