@@ -127,9 +127,13 @@ def _subject(verb: Token, article: Article) -> Token | None:
     a relative pronoun (*who*) stands for the noun its clause modifies; a verb
     without a subject of its own after a noun (*listened to Trump describe*)
     takes that noun. A passive participle (*Asked whether …, the minister
-    said*) inherits no subject: the one asked is not the one asking.
+    said*) inherits no subject: the one asked is not the one asking; the one
+    *quoted as saying* is the source, not who quoted them.
     """
     quoted = article.in_quotation(verb)
+    reported = _quoted_as_saying(verb)
+    if reported is not None:
+        return reported
     climbs = _INHERITS_SUBJECT | ({"ccomp"} if verb.tag_ == "VBG" else set())
     for _ in range(6):
         for child in verb.children:
@@ -152,6 +156,14 @@ def _subject(verb: Token, article: Article) -> Token | None:
         if verb.dep_ not in climbs or verb.head is verb or _passive_participle(verb):
             return None
         verb = verb.head
+    return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """*Peskov was quoted by Interfax as saying …*: the one quoted, not the agency."""
+    passive = verb.head.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and passive.lemma_ in {"quote", "cite"}:
+        return next((c for c in passive.children if c.dep_ == "nsubjpass"), None)
     return None
 
 

@@ -158,6 +158,13 @@ def test_the_one_asked_is_not_the_speaker_of_the_question(analyser: AttributionA
     assert smiled.attributions == ()
 
 
+def test_the_one_quoted_as_saying_is_the_source(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "Peskov was quoted by Interfax as saying that no meeting was planned."))
+    assert (found.source and found.source.text, found.content.text) == (
+        "Peskov", "no meeting was planned")
+
+
 def test_agreeing_to_act_is_not_speech(analyser: AttributionAnalyser) -> None:
     assert analyser.analyse("Putin will agree to end the war.").attributions == ()
 
