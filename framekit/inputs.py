@@ -37,7 +37,7 @@ from framekit._errors import (
     TextTooLongError,
 )
 
-__all__ = ["check_doc", "check_text", "parse", "warn_if_not_english"]
+__all__ = ["CHUNK_SIZE", "check_doc", "check_text", "chunk_size", "parse", "warn_if_not_english"]
 
 _LINE_ENDS = re.compile(r"\n+")
 #: Below this many alphabetic words a text is too short to judge its language.
@@ -67,6 +67,11 @@ def check_text(item: object) -> str:
 CHUNK_SIZE = 50_000
 
 
+def chunk_size(nlp: Language) -> int:
+    """The length above which :func:`parse` cuts a text into chunks for ``nlp``."""
+    return min(CHUNK_SIZE, nlp.max_length)
+
+
 def parse(nlp: Language, text: str) -> Doc:
     r"""Parse ``text``, in chunks at line breaks when it is longer than :data:`CHUNK_SIZE`.
 
@@ -81,9 +86,10 @@ def parse(nlp: Language, text: str) -> Doc:
         >>> parse(nlp, "It may rain.\nIt will.").text == "It may rain.\nIt will."
         True
     """
-    if len(text) <= min(CHUNK_SIZE, nlp.max_length):
+    size = chunk_size(nlp)
+    if len(text) <= size:
         return nlp(text)
-    chunks = list(_chunks(text, min(CHUNK_SIZE, nlp.max_length)))
+    chunks = list(_chunks(text, size))
     longest = max(len(chunk) for chunk in chunks)
     if longest > nlp.max_length:
         raise TextTooLongError(

@@ -46,7 +46,7 @@ from tqdm import tqdm
 from framekit import registry
 from framekit._errors import DependencyError, FramekitError
 from framekit.article import Article
-from framekit.inputs import CHUNK_SIZE, check_doc, check_text, parse, warn_if_not_english
+from framekit.inputs import check_doc, check_text, chunk_size, parse, warn_if_not_english
 from framekit.nlp import ANNOTATIONS, load_pipeline, unneeded_pipes
 from framekit.report import Report
 from framekit.results import Result
@@ -282,7 +282,7 @@ class Pipeline:
             if on_error == "raise":
                 raise
             return "", _Context(context, error=_describe(error))
-        if len(checked) > min(CHUNK_SIZE, self.nlp.max_length):
+        if len(checked) > chunk_size(self.nlp):
             return "", _Context(context, long_text=checked)
         return checked, _Context(context)
 
