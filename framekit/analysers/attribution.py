@@ -291,7 +291,7 @@ class _Cues:
     def after(self, text: str, quote: Quotation) -> ReportedSpeech | None:
         """The cue whose source (or itself) follows ``quote`` with only punctuation between."""
         end = quote.span.end
-        if _ends_sentence(text, quote):  # “… ready.” The council disagreed: a new sentence
+        if _closes_on_full_stop(text, quote):  # “… ready.” The council disagreed: a new sentence
             return None
         limit = _BETWEEN_QUOTE_AND_CUE.match(text, end)
         index = bisect.bisect_left(self._after_at, end)
@@ -357,7 +357,7 @@ def _around_cue(text: str, content: tuple[int, int],
     return [(content[0], content[0] + len(before)), (start, content[1])]
 
 
-def _ends_sentence(text: str, quote: Quotation) -> bool:
+def _closes_on_full_stop(text: str, quote: Quotation) -> bool:
     """Whether ``quote`` closes on a full stop (not an ellipsis) inside its marks."""
     content = text[quote.content.start : quote.content.end]
     return content.endswith(".") and not content.endswith("..")
@@ -370,22 +370,25 @@ def _continues(article: Article, quote: Quotation, previous: _Draft) -> bool:
     (*“It's a disaster,” the senator said. “Nobody saw it coming.”*): a quoted
     clause that opens the sentence right after an attribution is its speaker's.
     """
+    if previous.rule not in _CONTINUABLE:
+        return False
     doc = article.doc
     words = doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
     opening = doc.char_span(quote.span.start, quote.span.start + 1, alignment_mode="expand")
     ending = doc.char_span(previous.content[1] - 1, previous.content[1], alignment_mode="expand")
-    if previous.rule not in _CONTINUABLE or not words or not opening or not ending:
+    if not words or not opening or not ending:
         return False
     if sum(not (t.is_punct or t.is_space) for t in words) < _MIN_CONTINUED_WORDS or not any(
             t.pos_ in {"VERB", "AUX"} for t in words):
         return False
-    sentence = opening[0].sent
-    if any(not (t.is_punct or t.is_space) for t in doc[sentence.start : opening[0].i]):
+    index = article.sentence_index(opening[0])
+    if any(not (t.is_punct or t.is_space)
+           for t in doc[article.sentences[index].start : opening[0].i]):
         return False
     item = previous.speech
     last = max(article.sentence_index(ending[-1]), article.sentence_index(item.cue_tokens[1] - 1),
                article.sentence_index(item.source_tokens[1] - 1) if item.source_tokens else 0)
-    return article.sentence_index(opening[0]) == last + 1
+    return index == last + 1
 
 
 def _snap(article: Article, quotes: _Quotes, span: tuple[int, int]) -> tuple[int, int]:
