@@ -164,5 +164,8 @@ class Report:
 
 
 def _result_type(name: str) -> type[Result]:
-    analyser = registry.create(name)
-    return analyser.result_type
+    factory = registry.get(name)
+    declared = getattr(factory, "result_type", None)  # a class attribute: no instance needed
+    if isinstance(declared, type) and issubclass(declared, Result):
+        return declared
+    return registry.create(name).result_type

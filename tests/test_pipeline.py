@@ -72,7 +72,6 @@ def test_entry_point_plugin_is_found_by_name(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(registry, "entry_points", lambda group: EntryPoints([point]))
     monkeypatch.setattr(registry, "_ANALYSERS", dict(registry._ANALYSERS))
     registry._load_entry_points.cache_clear()
-    registry.create.cache_clear()
     try:
         assert "exclamations" in registry.available()
         report = Pipeline(["exclamations"]).analyse("Stop!")
@@ -82,7 +81,13 @@ def test_entry_point_plugin_is_found_by_name(monkeypatch: pytest.MonkeyPatch) ->
         assert framekit.Report.from_json(report.to_json()) == report
     finally:
         registry._load_entry_points.cache_clear()
-        registry.create.cache_clear()
+
+
+def test_pipelines_never_share_an_analyser() -> None:
+    first, second = Pipeline(["hedging", "balance"]), Pipeline(["hedging", "balance"])
+    assert first.names == second.names
+    shared = {id(a) for a in first.analysers} & {id(a) for a in second.analysers}
+    assert not shared
 
 
 def test_analyse_many_streams_reports_in_order() -> None:
