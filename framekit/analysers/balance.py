@@ -219,7 +219,7 @@ class SourceBalanceAnalyser(BaseAnalyser[SourceBalanceResult]):
         grouping: the groups to assign sources to (the sides of a story); none
             by default, which leaves ``groups`` empty and the indices ``None``.
         gender: a gender estimate for person sources, e.g.
-            :class:`~framekit.gender.NameListGender`; none by default.
+            :class:`~framekit.gender.NameGender`; none by default.
         basis: what the balance indices weigh each group by: its sources,
             attributions (the default), attributed words or quoted words.
 
