@@ -10,7 +10,7 @@ import attrs
 
 from framekit import registry
 from framekit._errors import MissingResultError
-from framekit.results import Result, Scalar
+from framekit.results import Result, Scalar, freeze
 
 if TYPE_CHECKING:
     from framekit.analysers.attribution import AttributionResult
@@ -24,8 +24,8 @@ __all__ = ["Report"]
 R = TypeVar("R", bound=Result)
 
 
-def _as_dict(results: Mapping[str, Result]) -> dict[str, Result]:
-    return dict(results)
+def _frozen(results: Mapping[str, Result]) -> Mapping[str, Result]:
+    return freeze(results)
 
 
 @attrs.frozen
@@ -52,7 +52,7 @@ class Report:
     """
 
     text: str
-    results: Mapping[str, Result] = attrs.field(converter=_as_dict)
+    results: Mapping[str, Result] = attrs.field(converter=_frozen)
     error: str | None = None
 
     def __getitem__(self, name: str) -> Result:

@@ -34,7 +34,7 @@ from framekit.lexicons import Lexicon, LexiconMatcher
 from framekit.pipeline import BaseAnalyser
 from framekit.quotes import Quotation
 from framekit.registry import register
-from framekit.results import Result
+from framekit.results import Result, freeze
 from framekit.spans import TextSpan
 
 __all__ = [
@@ -141,6 +141,10 @@ class Frame:
     cues: tuple[FrameCue, ...]
 
 
+def _frozen_counts(counts: Mapping[str, int]) -> Mapping[str, int]:
+    return freeze(counts)
+
+
 @attrs.frozen
 class NamingChoice:
     """Which variants of one contested name the article uses.
@@ -155,7 +159,7 @@ class NamingChoice:
 
     group: str
     used: tuple[str, ...]
-    counts: Mapping[str, int]
+    counts: Mapping[str, int] = attrs.field(converter=_frozen_counts)
     own_voice: tuple[str, ...]
 
 
