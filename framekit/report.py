@@ -153,15 +153,6 @@ class Report:
         return [{"analyser": name, **row} for name, result in self.results.items()
                 for row in result.rows()]
 
-    def to_html(self, *, title: str = "framekit report") -> str:
-        """The article with its evidence highlighted, as one self-contained HTML page.
-
-        See :func:`framekit.display.render_html`.
-        """
-        from framekit.display import render_html  # the display imports this module
-
-        return render_html(self, title=title)
-
 
 def _result_type(name: str) -> type[Result]:
     factory = registry.get(name)

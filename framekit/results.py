@@ -16,6 +16,8 @@ from typing import Any, Self, TypeVar, get_args, get_origin
 import attrs
 from cattrs.preconf.json import make_converter
 
+from framekit.views import Mark, Panel
+
 __all__ = ["FrozenMapping", "Result", "Scalar", "converter", "flatten", "freeze"]
 
 #: The cattrs converter framekit uses for every result (enums become their values).
@@ -76,7 +78,10 @@ def freeze(mapping: Mapping[K, V]) -> FrozenMapping[K, V]:
 
 
 class Result:
-    """Mixin for analyser results: serialisation and flattening.
+    """Mixin for analyser results: serialisation, flattening, and how a result is seen.
+
+    Subclasses override :meth:`marks`, :meth:`panel` and :meth:`features` to
+    show themselves in the HTML report and to scikit-learn (see :mod:`framekit.views`).
 
     Example:
         >>> import attrs
@@ -120,6 +125,29 @@ class Result:
     def from_json(cls, text: str) -> Self:
         """Rebuild a result from :meth:`to_json`'s output."""
         return cls.from_dict(json.loads(text))
+
+    def marks(self, key: str) -> tuple[Mark, ...]:
+        """The stretches of the text the HTML report highlights for this result.
+
+        ``key`` (the analyser's name) starts each mark's :attr:`~framekit.views.Mark.key`,
+        so that marks of different results never share one. None by default.
+        """
+        return ()
+
+    def panel(self, name: str) -> Panel:
+        """The box of figures the HTML report shows beside the article.
+
+        By default the :meth:`summary` under the analyser's ``name``.
+        """
+        return Panel(name, facts=tuple(self.summary().items()))
+
+    def features(self) -> dict[str, float]:
+        """Numeric figures for machine learning (:class:`framekit.sklearn.FramekitFeatures`).
+
+        By default every number of the :meth:`summary`.
+        """
+        return {key: float(value) for key, value in self.summary().items()
+                if isinstance(value, int | float)}
 
     def summary(self) -> dict[str, Scalar]:
         """Article-level figures: every field that is not a list of evidence, flattened."""

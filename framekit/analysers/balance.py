@@ -32,6 +32,7 @@ from framekit.report import Report
 from framekit.results import Result
 from framekit.spans import TextSpan
 from framekit.speakers import SpeakerType
+from framekit.views import Bar, Panel, Table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -209,6 +210,16 @@ class SourceBalanceResult(Result):
                 return source
         raise KeyError(f"no source named {name!r}; sources: "
                        f"{', '.join(s.name for s in self.sources)}")
+
+    def panel(self, name: str) -> Panel:
+        """Shares of named, anonymous and vague sources, and each source's share of words."""
+        sources = Table(("source", "attributions", "share of words"), tuple(
+            (f"{source.name} ({source.role or source.type.value})", source.attributions,
+             Bar(source.share)) for source in self.sources))
+        return Panel("Sources", facts=(
+            ("sources", self.source_count),
+            ("named", f"{self.named_share:.0%}"), ("anonymous", f"{self.anonymous_share:.0%}"),
+            ("vague", f"{self.vague_share:.0%}")), tables=(sources,) if sources.rows else ())
 
 
 @register("balance", default=True)

@@ -24,10 +24,9 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 
 import attrs
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from framekit.analysers.attribution import AttributionResult
-from framekit.analysers.hedging import Voice
 from framekit.article import Article
 from framekit.frames import FrameScheme
 from framekit.lexicons import Lexicon, LexiconMatcher
@@ -36,6 +35,8 @@ from framekit.quotes import Quotation
 from framekit.registry import register
 from framekit.results import Result, freeze
 from framekit.spans import TextSpan
+from framekit.views import Bar, Mark, Panel, Table
+from framekit.voice import Voice
 
 __all__ = [
     "Device",
@@ -201,6 +202,33 @@ class FramingResult(Result):
         """The device cues of one category, in text order."""
         return tuple(cue for cue in self.cues if cue.category == category)
 
+    def marks(self, key: str) -> tuple[Mark, ...]:
+        """Each framing device, in the layer of its category."""
+        return tuple(
+            Mark(cue.start, cue.end, f"device-{cue.category.value}",
+                 f"{cue.category.replace('_', ' ')}{f' ({cue.detail})' if cue.detail else ''}, "
+                 f"{cue.voice.description}", f"{key}-{i}")
+            for i, cue in enumerate(self.cues))
+
+    def panel(self, name: str) -> Panel:
+        """Each frame's score as a bar (present ones marked), and the naming variants used."""
+        top = max(self.scores.values(), default=0.0) or 1.0
+        frames = Table(("frame", "score"), tuple(
+            (f"{frame.name.replace('_', ' ')}{' (present)' if frame.present else ''}",
+             Bar(frame.score / top, f"{frame.score:.2f}")) for frame in self.frames),
+            caption=f"Frames ({self.scheme}, cues per 100 words)")
+        naming = Table(("naming",), tuple((" / ".join(c.used),) for c in self.naming))
+        return Panel("Framing", tables=(frames, naming) if naming.rows else (frames,))
+
+    def features(self) -> dict[str, float]:
+        """Each frame's score, and each device's cues per 100 words."""
+        words = self.words or 1
+        return {
+            **dict(self.scores),
+            **{f"{device.value}_per_100_words": 100 * self.by_category.get(device.value, 0) / words
+               for device in Device},
+        }
+
 
 @register("framing", default=True)
 class FramingAnalyser(BaseAnalyser[FramingResult]):
@@ -286,7 +314,7 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
         spans = [] if matcher is None else [
             (entry.id, article.doc[start:end]) for entry, start, end in matcher(article.doc)]
         found = [FrameCue(span.start_char, span.end_char, span.text, entry, None,
-                          _voice(article, span.root)) for entry, span in spans]
+                          article.voice_of(span.root)) for entry, span in spans]
         taken = [TextSpan(cue.start, cue.end, cue.text) for cue in found]
         wanted = set(device_names)
         for cue in devices:
@@ -323,15 +351,9 @@ def _matchers_by_category(lexicon: Lexicon) -> dict[str, LexiconMatcher]:
         for category in sorted(lexicon.categories())}
 
 
-def _voice(article: Article, token: Token) -> Voice:
-    if article.in_quotation(token):
-        return Voice.QUOTED
-    return Voice.REPORTED if article.in_reported_speech(token) else Voice.AUTHOR
-
-
 def _cue(article: Article, span: Span, category: Device, entry: str, detail: str) -> FramingCue:
     return FramingCue(span.start_char, span.end_char, span.text, category, entry, detail,
-                      _voice(article, span.root), article.sentence_index(span.start))
+                      article.voice_of(span.root), article.sentence_index(span.start))
 
 
 def _scare_quotes(article: Article, attribution: AttributionResult,
