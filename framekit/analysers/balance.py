@@ -57,7 +57,7 @@ class BalanceBasis(StrEnum):
 
 
 @attrs.frozen
-class Source:
+class Source(TextSpan):
     """One source of an article: every attribution to one resolved speaker.
 
     Attributes:
@@ -81,9 +81,6 @@ class Source:
         quoted: whether it is ever quoted directly (a direct or mixed attribution).
     """
 
-    start: int
-    end: int
-    text: str
     name: str
     type: SpeakerType
     role: str | None

@@ -73,7 +73,7 @@ class Device(StrEnum):
 
 
 @attrs.frozen
-class FramingCue:
+class FramingCue(TextSpan):
     """One framing device in the text.
 
     Attributes:
@@ -89,9 +89,6 @@ class FramingCue:
         sentence: index of the sentence holding the cue.
     """
 
-    start: int
-    end: int
-    text: str
     category: Device
     entry: str
     detail: str
@@ -100,7 +97,7 @@ class FramingCue:
 
 
 @attrs.frozen
-class FrameCue:
+class FrameCue(TextSpan):
     """One piece of evidence for a frame.
 
     Attributes:
@@ -113,9 +110,6 @@ class FrameCue:
         voice: the writer's own, quoted or reported.
     """
 
-    start: int
-    end: int
-    text: str
     entry: str
     device: Device | None
     voice: Voice

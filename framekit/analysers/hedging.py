@@ -28,6 +28,7 @@ from framekit.lexicons import Lexicon, LexiconEntry, LexiconMatcher
 from framekit.pipeline import BaseAnalyser
 from framekit.registry import register
 from framekit.results import Result
+from framekit.spans import TextSpan
 from framekit.views import Mark, Panel, Table
 from framekit.voice import Voice
 
@@ -50,7 +51,7 @@ class CueKind(StrEnum):
 
 
 @attrs.frozen
-class Cue:
+class Cue(TextSpan):
     """One hedge or booster in the text.
 
     Attributes:
@@ -65,9 +66,6 @@ class Cue:
         entry: id of the lexicon entry that matched.
     """
 
-    start: int
-    end: int
-    text: str
     kind: CueKind
     type: str
     voice: Voice
