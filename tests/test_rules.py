@@ -6,9 +6,11 @@ say what the rules do with a given analysis, whatever the model's errors.
 
 from __future__ import annotations
 
+import pytest
+
 from framekit.reporting import find_reported_speech
 from framekit.speakers import SpeakerResolver, SpeakerType
-from tests.util import hand_article
+from tests.util import Token, hand_article
 
 OUT = "O"  # outside any entity
 
@@ -102,42 +104,37 @@ DESCRIBED_THEN_PRONOUN = [
 ]
 
 
-def test_a_surname_resolves_to_the_full_name_given_earlier() -> None:
+@pytest.mark.parametrize(("mention", "name"), [((11, 12), "Dmitry Peskov"),  # surname
+                                                 ((6, 7), "Dmitry Peskov")])  # pronoun
+def test_a_surname_or_pronoun_resolves_to_the_full_name_given_earlier(
+        mention: tuple[int, int], name: str) -> None:
     article = hand_article(DESCRIBED_THEN_PRONOUN)
-    speaker = SpeakerResolver(article).resolve(article.doc[11:12])
+    speaker = SpeakerResolver(article).resolve(article.doc[mention[0]:mention[1]])
     assert speaker is not None
-    assert (speaker.name, speaker.type) == ("Dmitry Peskov", SpeakerType.PERSON)
+    assert (speaker.name, speaker.type) == (name, SpeakerType.PERSON)
 
 
-def test_a_pronoun_resolves_to_the_person_named_before_it() -> None:
-    article = hand_article(DESCRIBED_THEN_PRONOUN)
-    speaker = SpeakerResolver(article).resolve(article.doc[6:7])
+def said_talks_failed(subject: list[Token]) -> list[Token]:
+    """*SUBJECT said talks failed.*, the subject's last token its head."""
+    n = len(subject)
+    return [*((word, lemma, pos, tag, dep, n - 1 if i < n - 1 else n, ent)
+              for i, (word, lemma, pos, tag, dep, _, ent) in enumerate(subject)),
+            ("said", "say", "VERB", "VBD", "ROOT", n, OUT),
+            ("talks", "talk", "NOUN", "NNS", "nsubj", n + 2, OUT),
+            ("failed", "fail", "VERB", "VBD", "ccomp", n, OUT),
+            (".", ".", "PUNCT", ".", "punct", n, OUT)]
+
+
+@pytest.mark.parametrize(("subject", "name", "kind"), [
+    ([("The", "the", "DET", "DT", "det", 0, OUT),
+      ("Kremlin", "Kremlin", "PROPN", "NNP", "nsubj", 0, "B-ORG")],
+     "Kremlin", SpeakerType.ORGANISATION),
+    ([("Analysts", "analyst", "NOUN", "NNS", "nsubj", 0, OUT)], "Analysts", SpeakerType.VAGUE),
+])
+def test_organisations_and_unnamed_groups(subject: list[Token], name: str,
+                                          kind: SpeakerType) -> None:
+    article = hand_article(said_talks_failed(subject))
+    assert article.text.endswith(" said talks failed.")
+    speaker = SpeakerResolver(article).resolve(article.doc[0:len(subject)])
     assert speaker is not None
-    assert (speaker.name, speaker.type) == ("Dmitry Peskov", SpeakerType.PERSON)
-
-
-def test_an_organisation_speaks_as_an_organisation() -> None:
-    article = hand_article([
-        ("The", "the", "DET", "DT", "det", 1, OUT),
-        ("Kremlin", "Kremlin", "PROPN", "NNP", "nsubj", 2, "B-ORG"),
-        ("said", "say", "VERB", "VBD", "ROOT", 2, OUT),
-        ("talks", "talk", "NOUN", "NNS", "nsubj", 4, OUT),
-        ("failed", "fail", "VERB", "VBD", "ccomp", 2, OUT),
-        (".", ".", "PUNCT", ".", "punct", 2, OUT),
-    ])
-    speaker = SpeakerResolver(article).resolve(article.doc[0:2])
-    assert speaker is not None
-    assert (speaker.name, speaker.type) == ("Kremlin", SpeakerType.ORGANISATION)
-
-
-def test_a_plural_group_without_a_name_is_a_vague_source() -> None:
-    article = hand_article([
-        ("Analysts", "analyst", "NOUN", "NNS", "nsubj", 1, OUT),
-        ("said", "say", "VERB", "VBD", "ROOT", 1, OUT),
-        ("talks", "talk", "NOUN", "NNS", "nsubj", 3, OUT),
-        ("failed", "fail", "VERB", "VBD", "ccomp", 1, OUT),
-        (".", ".", "PUNCT", ".", "punct", 1, OUT),
-    ])
-    speaker = SpeakerResolver(article).resolve(article.doc[0:1])
-    assert speaker is not None
-    assert speaker.type == SpeakerType.VAGUE
+    assert (speaker.name, speaker.type) == (name, kind)
