@@ -60,11 +60,11 @@ class BalanceBasis(StrEnum):
 class Source(TextSpan):
     """One source of an article: every attribution to one resolved speaker.
 
+    Its :class:`~framekit.spans.TextSpan` is the first mention as written
+    (*US President Donald Trump*), or the cue where the attribution has no
+    source mention.
+
     Attributes:
-        start: offset of the source's first mention as written.
-        end: offset just past it.
-        text: the first mention as written (*US President Donald Trump*), or
-            the cue where the attribution has no source mention.
         name: the canonical name (*Donald Trump*, *one observer*).
         type: person, organisation, anonymous or vague.
         role: the first role the article gives the source, if any.

@@ -76,10 +76,9 @@ class Device(StrEnum):
 class FramingCue(TextSpan):
     """One framing device in the text.
 
+    Besides the :class:`~framekit.spans.TextSpan` of the cue as written:
+
     Attributes:
-        start: offset of the cue's first character.
-        end: offset just past its last character.
-        text: the cue as written.
         category: the kind of device.
         entry: id of the lexicon entry that matched (empty for scare quotes).
         detail: a metaphor's source domain, or the variant a naming cue
@@ -100,10 +99,9 @@ class FramingCue(TextSpan):
 class FrameCue(TextSpan):
     """One piece of evidence for a frame.
 
+    Besides the :class:`~framekit.spans.TextSpan` of the cue as written:
+
     Attributes:
-        start: offset of the cue's first character.
-        end: offset just past its last character.
-        text: the cue as written.
         entry: id of the scheme's (or the device lexicon's) entry that matched.
         device: the device category when the cue counts through the frame's
             ``devices``, else ``None``.

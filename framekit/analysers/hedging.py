@@ -54,10 +54,9 @@ class CueKind(StrEnum):
 class Cue(TextSpan):
     """One hedge or booster in the text.
 
+    Besides the :class:`~framekit.spans.TextSpan` of the cue as written:
+
     Attributes:
-        start: offset of the cue's first character.
-        end: offset just past its last character.
-        text: the cue as written.
         kind: hedge or booster.
         type: the cue type, the lexicon entry's category (e.g. ``epistemic_modal``).
         voice: author, quoted or reported.
