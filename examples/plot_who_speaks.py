@@ -20,7 +20,8 @@ The method and the formulas are in the guide's page on source balance.
 # words of how the article describes it (*Kremlin*, *Russian*, *Kyiv*). The
 # source-balance analyser needs the attribution result: the pipeline adds the
 # attribution analyser by itself and parses each article once. The gender
-# estimate is off by default; here it is switched on.
+# estimate is off by default; here it is switched on (it needs
+# ``pip install "framekit[gender]"``).
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -28,12 +29,12 @@ import pandas as pd
 
 import framekit
 from framekit.analysers.balance import SourceBalanceAnalyser, balance_table
-from framekit.gender import NameListGender
+from framekit.gender import NameGender
 from framekit.grouping import Grouping
 
 ARTICLES = Path("articles")  # beside this script: run it from the examples folder
 sides = Grouping.load("sides.json")
-pipeline = framekit.Pipeline([SourceBalanceAnalyser(sides, gender=NameListGender())])
+pipeline = framekit.Pipeline([SourceBalanceAnalyser(sides, gender=NameGender())])
 paths = sorted(ARTICLES.glob("*.txt"))
 texts = (p.read_text(encoding="utf-8") for p in paths)
 reports = dict(zip((p.stem for p in paths), pipeline.analyse_many(texts), strict=True))

@@ -27,6 +27,7 @@ from framekit._errors import (
     LexiconError,
     MissingResultError,
     NotEnglishWarning,
+    OptionalDependencyError,
     PipelineError,
     TextTooLongError,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "LexiconError",
     "MissingResultError",
     "NotEnglishWarning",
+    "OptionalDependencyError",
     "Pipeline",
     "PipelineError",
     "Report",

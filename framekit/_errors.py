@@ -18,6 +18,7 @@ __all__ = [
     "LexiconError",
     "MissingResultError",
     "NotEnglishWarning",
+    "OptionalDependencyError",
     "PipelineError",
     "TextTooLongError",
 ]
@@ -65,6 +66,10 @@ class AnalyserNotFoundError(FramekitError, LookupError):
 
 class MissingResultError(FramekitError, LookupError):
     """A report holds no result for the requested analyser."""
+
+
+class OptionalDependencyError(FramekitError, ImportError):
+    """A feature needs a package that is not installed; the message says which extra."""
 
 
 class LexiconError(FramekitError, ValueError):

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from framekit.quotes import Quotation, find_quotations
 from framekit.reporting import ReportedSpeech, find_reported_speech
+from framekit.voice import Voice
 
 __all__ = ["Article"]
 
@@ -105,4 +106,17 @@ class Article:
         """Whether ``token`` lies in the content of reported speech (quoted or not)."""
         i = token if isinstance(token, int) else token.i
         return i in self._reported_tokens or self._quotation_of_token[i] >= 0
+
+    def voice_of(self, token: Token | int) -> Voice:
+        """Whose voice ``token`` is in: quoted, reported, or the writer's own (author).
+
+        Example:
+            >>> from framekit import load_pipeline
+            >>> article = Article(load_pipeline()("Peskov said talks may fail. It rained."))
+            >>> article.voice_of(3), article.voice_of(7)
+            (<Voice.REPORTED: 'reported'>, <Voice.AUTHOR: 'author'>)
+        """
+        if self.in_quotation(token):
+            return Voice.QUOTED
+        return Voice.REPORTED if self.in_reported_speech(token) else Voice.AUTHOR
 

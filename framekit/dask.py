@@ -59,7 +59,20 @@ class _Job:
     output: Output
 
 
-_pipelines: dict[str, Pipeline] = {}
+#: The pipeline of the job this worker process ran last, keyed by the job's id.
+_last_job: dict[str, Pipeline] = {}
+
+
+def _worker_pipeline(job: _Job) -> Pipeline:
+    """The worker's copy of the job's pipeline, kept for the job it ran last only.
+
+    Every partition of one job then shares the spaCy pipeline that the first
+    one loaded; a new job replaces it, so a long-lived worker holds one at most.
+    """
+    if job.key not in _last_job:
+        _last_job.clear()
+        _last_job[job.key] = job.pipeline
+    return _last_job[job.key]
 
 
 def analyse_bag(texts: db.Bag, analysers: Iterable[Analyser | str] | None = None, *,
@@ -123,7 +136,7 @@ def _job(analysers: Iterable[Analyser | str] | None, nlp: str | Path | None, bat
 
 def _analyse_partition(items: Iterable[Any], job: _Job, *, keyed: bool) -> list[Any]:
     """Analyse one partition in a worker, with the worker's copy of the pipeline."""
-    pipeline = _pipelines.setdefault(job.key, job.pipeline)
+    pipeline = _worker_pipeline(job)
     pairs = ((text, key) for key, text in items) if keyed else ((text, None) for text in items)
     reports = pipeline.analyse_many(pairs, batch_size=job.batch_size, on_error=job.on_error,
                                     as_tuples=True)

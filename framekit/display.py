@@ -7,9 +7,12 @@ style) and framing devices marked where they stand, a legend, and a summary
 panel of the report's figures. The page holds its CSS inline and loads
 nothing; each mark explains itself in a tooltip.
 
-Marks come from whichever results the report holds, so a report of any
-subset of analysers renders; a result framekit does not know (a plugin's)
-shows its :meth:`~framekit.results.Result.summary` in the panel.
+Marks and panels come from the results themselves, through their
+:meth:`~framekit.results.Result.marks` and :meth:`~framekit.results.Result.panel`
+hooks (see :mod:`framekit.views`), so a report of any subset of analysers
+renders, a plugin's result included: by default it shows its
+:meth:`~framekit.results.Result.summary` in the panel, and its own marks, in a
+layer framekit does not know, are drawn with a neutral underline.
 
 Overlapping marks (a hedge inside a quotation, a framing cue that shares
 words with a hedge) are nested: the text is cut at every mark's start and
@@ -22,18 +25,13 @@ from __future__ import annotations
 
 import html
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
-import attrs
-
-from framekit.analysers.attribution import AttributionKind, AttributionResult
-from framekit.analysers.balance import SourceBalanceResult
-from framekit.analysers.framing import Device, FramingResult
-from framekit.analysers.hedging import CueKind, HedgingResult, Voice
-from framekit.analysers.readability import ReadabilityResult
-from framekit.results import Result, Scalar
+from framekit.analysers.framing import Device
+from framekit.results import Scalar
+from framekit.views import Bar, Mark, Panel, Table
 
 if TYPE_CHECKING:
     from framekit.report import Report
@@ -55,31 +53,7 @@ _LEGEND_GROUPS = {
     "Hedging": ("hedge", "booster"),
     "Framing devices": tuple(layer for layer in LAYERS if layer.startswith("device-")),
 }
-# An unticked legend box takes its layer's style off the article.
-_TOGGLES = "".join(
-    f'.fk-article:has(input[data-layer="{layer}"]:not(:checked)) .fk-text .fk-{layer} '
-    "{ all: unset; }\n" for layer in LAYERS)
 _STYLE = files("framekit").joinpath("data/report.css").read_text(encoding="utf-8")
-
-
-@attrs.frozen
-class Mark:
-    """One highlighted stretch of the article.
-
-    Attributes:
-        start: offset of the first character marked.
-        end: offset just past the last one.
-        layer: the kind of mark, a key of :data:`LAYERS` (its CSS class is
-            ``fk-`` and the layer).
-        title: the tooltip.
-        key: the same for every element one mark is drawn with.
-    """
-
-    start: int
-    end: int
-    layer: str
-    title: str
-    key: str
 
 
 def marks(report: Report) -> list[Mark]:
@@ -91,35 +65,7 @@ def marks(report: Report) -> list[Mark]:
         >>> marks(report)
         [Mark(start=6, end=9, layer='hedge', title='hedge: epistemic modal, author voice', key='hedging-0')]
     """  # noqa: E501
-    found: list[Mark] = []
-    for name, result in report.results.items():
-        found.extend(_marks_of(name, result))
-    return found
-
-
-def _marks_of(name: str, result: Result) -> Iterator[Mark]:
-    if isinstance(result, HedgingResult):
-        for i, cue in enumerate(result.cues):
-            layer = "hedge" if cue.kind == CueKind.HEDGE else "booster"
-            negated = ", negated" if cue.negated else ""
-            title = f"{layer}: {_words(cue.type)}, {_voice(cue.voice)}{negated}"
-            yield Mark(cue.start, cue.end, layer, title, f"{name}-{i}")
-    elif isinstance(result, AttributionResult):
-        for i, item in enumerate(result.attributions):
-            speaker = item.speaker.name + (f", {item.speaker.role}" if item.speaker.role else "")
-            said = f"{item.kind.value} attribution to {speaker}"
-            for part in item.parts:
-                yield Mark(part.start, part.end, "content", f"content: {said}", f"{name}-{i}-c")
-            yield Mark(item.cue.start, item.cue.end, "cue", f"cue: {said}", f"{name}-{i}-q")
-            if item.source is not None:
-                yield Mark(item.source.start, item.source.end, "source",
-                           f"source: {speaker} ({item.speaker.type.value})", f"{name}-{i}-s")
-    elif isinstance(result, FramingResult):
-        for i, device in enumerate(result.cues):
-            detail = f" ({device.detail})" if device.detail else ""
-            title = f"{_words(device.category)}{detail}, {_voice(device.voice)}"
-            yield Mark(device.start, device.end, f"device-{device.category.value}", title,
-                       f"{name}-{i}")
+    return [mark for name, result in report.results.items() for mark in result.marks(name)]
 
 
 def highlight(text: str, found: Iterable[Mark]) -> str:
@@ -164,7 +110,8 @@ def _nest(text: str, start: int, end: int, ordered: Sequence[Mark]) -> str:
 
 
 def _open(mark: Mark) -> str:
-    return (f'<span class="fk-{html.escape(mark.layer)}" title="{html.escape(mark.title)}" '
+    other = "" if mark.layer in LAYERS else " fk-other"
+    return (f'<span class="fk-{html.escape(mark.layer)}{other}" title="{html.escape(mark.title)}" '
             f'data-mark="{html.escape(mark.key)}">')
 
 
@@ -199,10 +146,20 @@ def _page(title: str, articles: Sequence[tuple[str | None, Report]]) -> str:
     sections = "\n".join(_section(heading, report) for heading, report in articles)
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{html.escape(title)}</title>\n<style>\n{_STYLE}{_TOGGLES}</style>\n</head>\n"
+            f"<title>{html.escape(title)}</title>\n<style>\n{_STYLE}{_toggles(articles)}</style>\n"
+            "</head>\n"
             f'<body>\n<header class="fk-page"><h1>{html.escape(title)}</h1>'
             f'<p>Generated by framekit. Hover over a highlight to see what it is.</p></header>\n'
             f"{sections}\n</body>\n</html>\n")
+
+
+def _toggles(articles: Sequence[tuple[str | None, Report]]) -> str:
+    """CSS by which an unticked legend box takes its layer's style off the article."""
+    layers = dict.fromkeys(LAYERS) | dict.fromkeys(
+        mark.layer for _, report in articles for mark in marks(report))
+    return "".join(
+        f'.fk-article:has(input[data-layer="{html.escape(layer)}"]:not(:checked)) .fk-text '
+        f".fk-{html.escape(layer)} {{ all: unset; }}\n" for layer in layers)
 
 
 def _section(heading: str | None, report: Report) -> str:
@@ -223,10 +180,12 @@ def _legend(found: Sequence[Mark]) -> str:
     for mark in found:
         keys.setdefault(mark.layer, set()).add(mark.key)
     groups = []
-    for group, layers in _LEGEND_GROUPS.items():
+    others = tuple(layer for layer in keys if layer not in LAYERS)
+    for group, layers in (*_LEGEND_GROUPS.items(), ("Other", others)):
         items = "".join(
-            f'<li><label><input type="checkbox" checked data-layer="{layer}"> '
-            f'<span class="fk-{layer}">{html.escape(LAYERS[layer])}</span> '
+            f'<li><label><input type="checkbox" checked data-layer="{html.escape(layer)}"> '
+            f'<span class="fk-{html.escape(layer)}{"" if layer in LAYERS else " fk-other"}">'
+            f'{html.escape(LAYERS.get(layer, layer.replace("-", " ")))}</span> '
             f'<span class="fk-count">{len(keys[layer])}</span></label></li>'
             for layer in layers if layer in keys)
         if items:
@@ -236,84 +195,28 @@ def _legend(found: Sequence[Mark]) -> str:
 
 
 def _summary(report: Report) -> str:
-    with_sources = any(isinstance(r, SourceBalanceResult) for r in report.results.values())
-    return "".join(_panel(name, result, with_sources) for name, result in report.results.items())
+    return "".join(_panel(result.panel(name)) for name, result in report.results.items())
 
 
-def _panel(name: str, result: Result, with_sources: bool) -> str:
-    if isinstance(result, HedgingResult):
-        return _hedging_panel(result)
-    if isinstance(result, AttributionResult):
-        return _attribution_panel(result, speakers=not with_sources)
-    if isinstance(result, SourceBalanceResult):
-        return _balance_panel(result)
-    if isinstance(result, FramingResult):
-        return _framing_panel(result)
-    if isinstance(result, ReadabilityResult):
-        return _box("Readability", _pairs([
-            ("words", result.words), ("sentences", result.sentences),
-            ("words per sentence", result.words_per_sentence),
-            ("Flesch reading ease", result.flesch_reading_ease),
-            ("Flesch–Kincaid grade", result.flesch_kincaid_grade),
-            ("Dale–Chall", result.dale_chall)]))
-    return _box(name, _pairs(list(result.summary().items())))
+def _panel(panel: Panel) -> str:
+    facts = _pairs(panel.facts) if panel.facts else ""
+    return _box(panel.heading, facts + "".join(_table(table) for table in panel.tables))
 
 
-def _hedging_panel(result: HedgingResult) -> str:
-    overall = result.overall
+def _table(table: Table) -> str:
+    caption = f"<h4>{html.escape(table.caption)}</h4>" if table.caption else ""
+    head = "".join(f"<th>{html.escape(column)}</th>" for column in table.columns)
     rows = "".join(
-        f"<tr><th>{voice.value}</th><td>{figures.words}</td>"
-        f"<td>{figures.hedges_per_100_words:.2f}</td>"
-        f"<td>{figures.boosters_per_100_words:.2f}</td></tr>"
-        for voice, figures in result.by_voice.items())
-    table = ('<table><thead><tr><th>voice</th><th>words</th><th>hedges / 100 w</th>'
-             f"<th>boosters / 100 w</th></tr></thead>{rows}</table>")
-    return _box("Hedging", _pairs([
-        ("hedges", overall.hedges), ("boosters", overall.boosters),
-        ("hedges per 100 words", overall.hedges_per_100_words),
-        ("hedged sentences", f"{overall.hedged_sentence_share:.0%}")]) + table)
+        f"<tr><th>{html.escape(_shown(row[0]))}</th>"
+        + "".join(f"<td>{_cell(cell)}</td>" for cell in row[1:]) + "</tr>"
+        for row in table.rows)
+    return f"{caption}<table><thead><tr>{head}</tr></thead>{rows}</table>"
 
 
-def _attribution_panel(result: AttributionResult, *, speakers: bool) -> str:
-    kinds = [(f"{kind.value} quotes" if kind != AttributionKind.INDIRECT else "indirect",
-              sum(item.kind == kind for item in result.attributions)) for kind in AttributionKind]
-    names = "".join(
-        f"<li>{html.escape(name)} <span class='fk-count'>{len(items)}</span></li>"
-        for name, items in result.by_speaker().items()) if speakers else ""
-    return _box("Attribution", _pairs([
-        ("attributions", len(result.attributions)), *kinds,
-        ("quoted words", f"{result.quoted_share:.0%}"),
-        ("writer's own words", f"{result.own_share:.0%}")])
-        + (f'<h4>Speakers</h4><ul class="fk-list">{names}</ul>' if names else ""))
-
-
-def _balance_panel(result: SourceBalanceResult) -> str:
-    rows = "".join(
-        f"<tr><th>{html.escape(source.name)}"
-        f"<small>{html.escape(source.role or source.type.value)}</small></th>"
-        f"<td>{source.attributions}</td><td>{_bar(source.share)}</td></tr>"
-        for source in result.sources)
-    table = ("<table><thead><tr><th>source</th><th>attributions</th><th>share of words</th>"
-             f"</tr></thead>{rows}</table>") if rows else ""
-    return _box("Sources", _pairs([
-        ("sources", result.source_count),
-        ("named", f"{result.named_share:.0%}"), ("anonymous", f"{result.anonymous_share:.0%}"),
-        ("vague", f"{result.vague_share:.0%}")]) + table)
-
-
-def _framing_panel(result: FramingResult) -> str:
-    top = max(result.scores.values(), default=0.0) or 1.0
-    frames = "".join(
-        f"<tr><th>{html.escape(_words(frame.name))}"
-        f"{' <em>present</em>' if frame.present else ''}</th>"
-        f"<td>{_bar(frame.score / top, f'{frame.score:.2f}')}</td></tr>"
-        for frame in result.frames)
-    naming = "".join(
-        f"<li>{' / '.join(html.escape(used) for used in choice.used)}</li>"
-        for choice in result.naming)
-    return _box("Framing", (
-        f'<h4>Frames ({html.escape(result.scheme)}, cues per 100 words)</h4><table>{frames}</table>'
-        + (f'<h4>Naming</h4><ul class="fk-list">{naming}</ul>' if naming else "")))
+def _cell(cell: Scalar | Bar) -> str:
+    if isinstance(cell, Bar):
+        return _bar(cell.share, cell.label)
+    return html.escape(_shown(cell))
 
 
 def _box(heading: str, body: str) -> str:
@@ -333,18 +236,11 @@ def _bar(share: float, label: str | None = None) -> str:
             f'<span class="fk-bar-label">{html.escape(shown)}</span>')
 
 
-def _shown(value: Scalar) -> str:
+def _shown(value: Scalar | Bar) -> str:
+    if isinstance(value, Bar):
+        return value.label or f"{value.share:.0%}"
     if value is None:
         return "–"
     if isinstance(value, float):
         return f"{value:.2f}"
     return str(value)
-
-
-def _words(identifier: str) -> str:
-    return identifier.replace("_", " ")
-
-
-def _voice(voice: Voice) -> str:
-    return {Voice.AUTHOR: "author voice", Voice.QUOTED: "in a quotation",
-            Voice.REPORTED: "in reported speech"}[voice]

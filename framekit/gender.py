@@ -3,28 +3,31 @@
 Counting the gender of the people a newsroom quotes is how the Gender Gap
 Tracker (Asr et al. 2021) and the BBC's 50:50 project measure whose voices are
 heard. framekit does it only when asked, and only as an **estimate**: a person's
-gender is guessed from the given name in the canonical name the article uses,
-through a list of given names shipped with framekit (``framekit/data/
-first_names.json``; its ``source`` and ``licence`` fields say how it was made
-and under which terms: MIT, as framekit). A name that is not in the list, given
-to both genders, or missing (*Trump*) is :attr:`Gender.UNKNOWN`.
+gender is guessed from the given name in the canonical name the article uses.
 
-Any callable from a name to a :class:`Gender` can take the list's place (see
-:class:`GenderEstimator`), for instance a wrapper around a larger name database
-or a hand-coded table of the people in a corpus.
+:class:`NameGender` asks `nomquamgender <https://pypi.org/project/nomquamgender/>`_
+(Van Buskirk, Clauset and Larremore 2023; MIT), a naive-Bayes classifier over
+given names from many countries' name data that answers *unknown* when a name
+is used for both genders or is too rare to tell. It is an optional extra::
+
+    pip install "framekit[gender]"
+
+Any callable from a name to a :class:`Gender` can take its place (see
+:class:`GenderEstimator`), for instance a hand-coded table of the people in a
+corpus.
 """
 
 from __future__ import annotations
 
-import json
+import importlib
 import re
 from collections.abc import Mapping
 from enum import StrEnum
-from functools import cache
-from importlib import resources
-from typing import Protocol
+from typing import Any, Protocol
 
-__all__ = ["Gender", "GenderEstimator", "NameListGender"]
+from framekit._errors import OptionalDependencyError
+
+__all__ = ["Gender", "GenderEstimator", "NameGender"]
 
 
 class Gender(StrEnum):
@@ -33,7 +36,7 @@ class Gender(StrEnum):
     FEMALE = "female"
     MALE = "male"
     UNKNOWN = "unknown"
-    """Not in the name list, given to both genders, or no given name."""
+    """Used for both genders, too rare to tell, or no given name."""
 
 
 class GenderEstimator(Protocol):
@@ -44,42 +47,57 @@ class GenderEstimator(Protocol):
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_CLASSES = {"gf": Gender.FEMALE, "gm": Gender.MALE}
 
 
-class NameListGender:
-    """Estimate a person's gender from the first word of the name, through a name list.
+class NameGender:
+    """Estimate a person's gender from the first word of a full name, with nomquamgender.
 
     Args:
-        names: given names (any case) with their gender, added to framekit's
-            list or, with ``replace=True``, used instead of it. A name mapped
-            to :attr:`Gender.UNKNOWN` is taken out of the list.
-        replace: whether ``names`` replaces framekit's list.
+        names: given names (any case) with the gender to use for them instead of
+            the classifier's, e.g. a correction for the people of a corpus.
+        threshold: the largest uncertainty (0 to 0.49) at which nomquamgender
+            still answers; above it the name is :attr:`Gender.UNKNOWN`. Its
+            authors' default, 0.1, is kept.
+
+    A single word (*Trump*) has no given name and is always unknown.
+
+    Raises:
+        OptionalDependencyError: nomquamgender is not installed.
 
     Example:
-        >>> estimate = NameListGender()
-        >>> estimate("Orysia Lutsevych"), estimate("Boris Bondarev"), estimate("Trump")
+        >>> estimate = NameGender()
+        >>> estimate("Orysia Lutsevych"), estimate("Dmitry Peskov"), estimate("Trump")
         (<Gender.FEMALE: 'female'>, <Gender.MALE: 'male'>, <Gender.UNKNOWN: 'unknown'>)
-        >>> NameListGender({"Kaja": "unknown"})("Kaja Kallas")
-        <Gender.UNKNOWN: 'unknown'>
+        >>> estimate("Sasha Petrenko"), NameGender({"Sasha": "female"})("Sasha Petrenko")
+        (<Gender.UNKNOWN: 'unknown'>, <Gender.FEMALE: 'female'>)
     """
 
     def __init__(self, names: Mapping[str, Gender | str] | None = None, *,
-                 replace: bool = False) -> None:
-        table = {} if replace else dict(_shipped())
-        table.update({name.lower(): Gender(gender) for name, gender in (names or {}).items()})
+                 threshold: float = 0.1) -> None:
         self.names: Mapping[str, Gender] = {
-            name: gender for name, gender in table.items() if gender != Gender.UNKNOWN}
+            name.lower(): Gender(gender) for name, gender in (names or {}).items()}
+        self._classifier = _classifier(threshold)
+        self._known: dict[str, Gender] = {}
 
     def __call__(self, name: str) -> Gender:
-        """The gender the list gives the name's first word; unknown for a single word."""
+        """The estimated gender of the name's first word; unknown for a single word."""
         words = _WORD.findall(name)
         if len(words) < 2:
             return Gender.UNKNOWN
-        return self.names.get(words[0].lower(), Gender.UNKNOWN)
+        given = words[0].lower()
+        if given in self.names:
+            return self.names[given]
+        if given not in self._known:
+            answer = self._classifier.classify([given])[0]
+            self._known[given] = _CLASSES.get(answer, Gender.UNKNOWN)
+        return self._known[given]
 
 
-@cache
-def _shipped() -> Mapping[str, Gender]:
-    data = json.loads(resources.files("framekit").joinpath("data", "first_names.json")
-                      .read_text(encoding="utf-8"))
-    return {name: Gender(gender) for gender in ("female", "male") for name in data[gender]}
+def _classifier(threshold: float) -> Any:
+    try:
+        module = importlib.import_module("nomquamgender")
+    except ImportError:
+        raise OptionalDependencyError(
+            "the gender estimate needs nomquamgender: pip install 'framekit[gender]'") from None
+    return module.NBGC(threshold=threshold)

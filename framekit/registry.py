@@ -68,9 +68,15 @@ def get(name: str) -> Callable[[], Analyser]:
         ) from None
 
 
-@cache
 def create(name: str) -> Analyser:
-    """A shared instance of the analyser ``name`` with its default options."""
+    """A new instance of the analyser ``name`` with its default options.
+
+    Each call builds a fresh analyser, so two pipelines never share one.
+
+    Example:
+        >>> create("hedging") is create("hedging")
+        False
+    """
     return get(name)()
 
 

@@ -10,7 +10,7 @@ import attrs
 
 from framekit import registry
 from framekit._errors import MissingResultError
-from framekit.results import Result, Scalar
+from framekit.results import Result, Scalar, freeze
 
 if TYPE_CHECKING:
     from framekit.analysers.attribution import AttributionResult
@@ -24,8 +24,8 @@ __all__ = ["Report"]
 R = TypeVar("R", bound=Result)
 
 
-def _as_dict(results: Mapping[str, Result]) -> dict[str, Result]:
-    return dict(results)
+def _frozen(results: Mapping[str, Result]) -> Mapping[str, Result]:
+    return freeze(results)
 
 
 @attrs.frozen
@@ -52,7 +52,7 @@ class Report:
     """
 
     text: str
-    results: Mapping[str, Result] = attrs.field(converter=_as_dict)
+    results: Mapping[str, Result] = attrs.field(converter=_frozen)
     error: str | None = None
 
     def __getitem__(self, name: str) -> Result:
@@ -153,16 +153,10 @@ class Report:
         return [{"analyser": name, **row} for name, result in self.results.items()
                 for row in result.rows()]
 
-    def to_html(self, *, title: str = "framekit report") -> str:
-        """The article with its evidence highlighted, as one self-contained HTML page.
-
-        See :func:`framekit.display.render_html`.
-        """
-        from framekit.display import render_html  # the display imports this module
-
-        return render_html(self, title=title)
-
 
 def _result_type(name: str) -> type[Result]:
-    analyser = registry.create(name)
-    return analyser.result_type
+    factory = registry.get(name)
+    declared = getattr(factory, "result_type", None)  # a class attribute: no instance needed
+    if isinstance(declared, type) and issubclass(declared, Result):
+        return declared
+    return registry.create(name).result_type

@@ -4,26 +4,84 @@ Results are frozen ``attrs`` classes with slots that derive from :class:`Result`
 They convert to plain dicts (and back) through one shared ``cattrs`` converter,
 and flatten to ``summary()`` (one dict of article-level figures) and ``rows()``
 (one dict per piece of evidence), which ``pandas.DataFrame`` takes as they are.
+They are immutable all the way down: a mapping field holds a
+:class:`FrozenMapping`, so every result can be hashed and none can be changed.
 """
 
 
 import json
-from collections.abc import Mapping
-from typing import Any, Self, get_args, get_origin
+from collections.abc import Iterator, Mapping
+from typing import Any, Self, TypeVar, get_args, get_origin
 
 import attrs
 from cattrs.preconf.json import make_converter
 
-__all__ = ["Result", "Scalar", "converter", "flatten"]
+from framekit.views import Mark, Panel
+
+__all__ = ["FrozenMapping", "Result", "Scalar", "converter", "flatten", "freeze"]
 
 #: The cattrs converter framekit uses for every result (enums become their values).
 converter = make_converter()
 
 Scalar = str | int | float | bool | None
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class FrozenMapping(Mapping[K, V]):
+    """A read-only, hashable mapping that keeps its keys' order.
+
+    It equals any mapping with the same items, dicts included, and serialises
+    as a plain dict.
+
+    Example:
+        >>> counts = FrozenMapping({"modal": 2, "adverb": 1})
+        >>> counts["modal"], list(counts), counts == {"adverb": 1, "modal": 2}
+        (2, ['modal', 'adverb'], True)
+        >>> hash(counts) == hash(FrozenMapping({"adverb": 1, "modal": 2}))
+        True
+        >>> counts["modal"] = 3
+        Traceback (most recent call last):
+        TypeError: 'FrozenMapping' object does not support item assignment
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[K, V] | None = None) -> None:
+        self._items: dict[K, V] = dict(items or {})
+
+    def __getitem__(self, key: K) -> V:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __repr__(self) -> str:
+        return f"FrozenMapping({self._items!r})"
+
+
+def freeze(mapping: Mapping[K, V]) -> FrozenMapping[K, V]:
+    """``mapping`` as a :class:`FrozenMapping` (itself if it is one): an attrs converter.
+
+    Example:
+        >>> freeze({"a": 1})
+        FrozenMapping({'a': 1})
+    """
+    return mapping if isinstance(mapping, FrozenMapping) else FrozenMapping(mapping)
+
 
 class Result:
-    """Mixin for analyser results: serialisation and flattening.
+    """Mixin for analyser results: serialisation, flattening, and how a result is seen.
+
+    Subclasses override :meth:`marks`, :meth:`panel` and :meth:`features` to
+    show themselves in the HTML report and to scikit-learn (see :mod:`framekit.views`).
 
     Example:
         >>> import attrs
@@ -42,6 +100,11 @@ class Result:
     """
 
     __slots__ = ()
+
+    def __attrs_post_init__(self) -> None:
+        for name in _mapping_fields(type(self)):
+            value = getattr(self, name)
+            object.__setattr__(self, name, freeze(value))
 
     def to_dict(self) -> dict[str, Any]:
         """The result as plain JSON-compatible Python data."""
@@ -63,6 +126,29 @@ class Result:
         """Rebuild a result from :meth:`to_json`'s output."""
         return cls.from_dict(json.loads(text))
 
+    def marks(self, key: str) -> tuple[Mark, ...]:
+        """The stretches of the text the HTML report highlights for this result.
+
+        ``key`` (the analyser's name) starts each mark's :attr:`~framekit.views.Mark.key`,
+        so that marks of different results never share one. None by default.
+        """
+        return ()
+
+    def panel(self, name: str) -> Panel:
+        """The box of figures the HTML report shows beside the article.
+
+        By default the :meth:`summary` under the analyser's ``name``.
+        """
+        return Panel(name, facts=tuple(self.summary().items()))
+
+    def features(self) -> dict[str, float]:
+        """Numeric figures for machine learning (:class:`framekit.sklearn.FramekitFeatures`).
+
+        By default every number of the :meth:`summary`.
+        """
+        return {key: float(value) for key, value in self.summary().items()
+                if isinstance(value, int | float)}
+
     def summary(self) -> dict[str, Scalar]:
         """Article-level figures: every field that is not a list of evidence, flattened."""
         evidence = _evidence_fields(type(self))
@@ -78,25 +164,35 @@ class Result:
         return rows
 
 
-_EVIDENCE_FIELDS: dict[type[Any], tuple[str, ...]] = {}
-
-
 def _evidence_fields(cls: type[Any]) -> tuple[str, ...]:
     """Names of the fields typed as a tuple of attrs objects (the evidence lists)."""
-    if cls not in _EVIDENCE_FIELDS:
-        _EVIDENCE_FIELDS[cls] = _find_evidence_fields(cls)
-    return _EVIDENCE_FIELDS[cls]
+    return _field_kinds(cls)[0]
 
 
-def _find_evidence_fields(cls: type[Any]) -> tuple[str, ...]:
+def _mapping_fields(cls: type[Any]) -> tuple[str, ...]:
+    """Names of the fields typed as a mapping, which :class:`Result` freezes."""
+    return _field_kinds(cls)[1]
+
+
+#: Per result class, its evidence fields and its mapping fields, found once.
+_FIELD_KINDS: dict[type[Any], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _field_kinds(cls: type[Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if cls not in _FIELD_KINDS:
+        fields = _resolved_fields(cls)
+        evidence = tuple(field.name for field in fields if get_origin(field.type) is tuple
+                         and (args := get_args(field.type)) and attrs.has(args[0]))
+        mappings = tuple(field.name for field in fields
+                         if get_origin(field.type) in {Mapping, dict})
+        _FIELD_KINDS[cls] = evidence, mappings
+    return _FIELD_KINDS[cls]
+
+
+def _resolved_fields(cls: type[Any]) -> tuple["attrs.Attribute[Any]", ...]:
     if any(isinstance(field.type, str) for field in attrs.fields(cls)):
         attrs.resolve_types(cls)
-    names = []
-    for field in attrs.fields(cls):
-        args = get_args(field.type)
-        if get_origin(field.type) is tuple and args and attrs.has(args[0]):
-            names.append(field.name)
-    return tuple(names)
+    return tuple(attrs.fields(cls))
 
 
 def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Scalar]:

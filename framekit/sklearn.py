@@ -32,13 +32,9 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.utils.validation import check_is_fitted
 
 from framekit import registry
-from framekit.analysers.attribution import AttributionKind, AttributionResult, SpeakerType
-from framekit.analysers.framing import Device, FramingAnalyser, FramingResult
-from framekit.analysers.hedging import HedgingResult, Voice
-from framekit.analysers.readability import ReadabilityResult
+from framekit.analysers.framing import FramingAnalyser
 from framekit.pipeline import Pipeline
 from framekit.report import Report
-from framekit.results import Result
 
 __all__ = ["CACHE_SIZE", "FrameClassifier", "FramekitFeatures", "figures"]
 
@@ -51,9 +47,11 @@ _CACHE: OrderedDict[tuple[str, str | None, tuple[str, ...], str], Figures] = Ord
 def figures(report: Report) -> Figures:
     """One flat mapping of numeric figures from a report, keys prefixed by analyser.
 
-    Hedging, attribution, framing and readability give chosen figures (densities
-    and shares rather than raw counts); any other analyser, such as ``balance``,
-    gives the numeric fields of its :meth:`~framekit.results.Result.summary`.
+    Each result gives its :meth:`~framekit.results.Result.features`: hedging,
+    attribution, framing and readability chosen figures (densities and shares
+    rather than raw counts), any other analyser, a plugin's included, the
+    numeric fields of its :meth:`~framekit.results.Result.summary` unless it
+    says otherwise.
 
     Example:
         >>> import framekit
@@ -61,64 +59,8 @@ def figures(report: Report) -> Figures:
         >>> found["framing.conflict"] > 0, found["hedging.hedges_per_100_words"] > 0
         (True, True)
     """
-    found: Figures = {}
-    for name, result in report.results.items():
-        extract = _EXTRACTORS.get(type(result), _summary_figures)
-        found.update({f"{name}.{key}": value for key, value in extract(result).items()})
-    return found
-
-
-def _hedging(result: Result) -> Figures:
-    assert isinstance(result, HedgingResult)
-    return {
-        "hedges_per_100_words": result.overall.hedges_per_100_words,
-        "boosters_per_100_words": result.overall.boosters_per_100_words,
-        "hedged_sentence_share": result.overall.hedged_sentence_share,
-        **{f"{voice.value}_hedges_per_100_words": result.by_voice[voice].hedges_per_100_words
-           for voice in Voice},
-    }
-
-
-def _attribution(result: Result) -> Figures:
-    assert isinstance(result, AttributionResult)
-    found = result.attributions
-    total = len(found) or 1
-    return {
-        "attributions_per_100_words": 100 * len(found) / result.words if result.words else 0.0,
-        "quoted_share": result.quoted_share,
-        "own_share": result.own_share,
-        "speakers": float(len(result.by_speaker())),
-        **{f"{kind.value}_share": sum(a.kind is kind for a in found) / total
-           for kind in AttributionKind},
-        **{f"{kind.value}_source_share": sum(a.speaker.type is kind for a in found) / total
-           for kind in SpeakerType},
-    }
-
-
-def _framing(result: Result) -> Figures:
-    assert isinstance(result, FramingResult)
-    words = result.words or 1
-    return {
-        **dict(result.scores),
-        **{f"{device.value}_per_100_words": 100 * result.by_category.get(device.value, 0) / words
-           for device in Device},
-    }
-
-
-def _readability(result: Result) -> Figures:
-    assert isinstance(result, ReadabilityResult)
-    return {key: float(getattr(result, key) or 0.0) for key in (
-        "words_per_sentence", "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog",
-        "dale_chall")}
-
-
-def _summary_figures(result: Result) -> Figures:
-    return {key: float(value) for key, value in result.summary().items()
-            if isinstance(value, int | float)}
-
-
-_EXTRACTORS = {HedgingResult: _hedging, AttributionResult: _attribution,
-               FramingResult: _framing, ReadabilityResult: _readability}
+    return {f"{name}.{key}": value for name, result in report.results.items()
+            for key, value in result.features().items()}
 
 
 @cache
@@ -126,8 +68,13 @@ def _pipeline(scheme: str, nlp: str | None, names: tuple[str, ...]) -> Pipeline:
     return Pipeline([*names, FramingAnalyser(scheme)], nlp=nlp)
 
 
-def _analyser_names() -> tuple[str, ...]:
-    """The analysers whose figures become features: the core ones, and balance if registered."""
+def _analyser_names(chosen: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """The analysers whose figures become features (framing is always added).
+
+    By default the core ones, and balance if registered.
+    """
+    if chosen is not None:
+        return tuple(name for name in chosen if name != "framing")
     core = ("hedging", "attribution", "readability")
     return (*core, "balance") if "balance" in registry.available() else core
 
@@ -142,10 +89,10 @@ def _texts(X: Any) -> list[str]:
     return [str(text) if isinstance(text, np.str_) else text for text in array]
 
 
-def _figures_of(texts: list[str], scheme: str, nlp: str | None,
-                batch_size: int) -> list[Figures]:
+def _figures_of(texts: list[str], scheme: str, nlp: str | None, batch_size: int,
+                analysers: tuple[str, ...] | None = None) -> list[Figures]:
     """The figures of each text, parsing only those not in the cache."""
-    names = _analyser_names()
+    names = _analyser_names(analysers)
     keys = [(scheme, nlp, names, text) for text in texts]
     missing = list(dict.fromkeys(key for key in keys if key not in _CACHE))
     reports = _pipeline(scheme, nlp, names).analyse_many(
@@ -173,6 +120,10 @@ class FramekitFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
             ``"policy"`` or the path of a scheme file.
         nlp: the name of the spaCy pipeline (see :func:`framekit.load_pipeline`).
         batch_size: texts per batch given to spaCy.
+        analysers: names of the registered analysers whose
+            :meth:`~framekit.results.Result.features` become columns, a plugin's
+            included; framing is always among them. By default hedging,
+            attribution, readability and balance.
 
     Example:
         >>> features = FramekitFeatures().fit(["Both sides reject the deal."])
@@ -184,21 +135,22 @@ class FramekitFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     """
 
     def __init__(self, scheme: str = "generic", nlp: str | None = None,
-                 batch_size: int = 64) -> None:
+                 batch_size: int = 64, analysers: tuple[str, ...] | None = None) -> None:
         self.scheme = scheme
         self.nlp = nlp
         self.batch_size = batch_size
+        self.analysers = analysers
 
     def fit(self, X: Any, y: Any = None) -> FramekitFeatures:
         """Learn the feature names from the texts ``X`` (``y`` is ignored)."""
-        rows = _figures_of(_texts(X), self.scheme, self.nlp, self.batch_size)
+        rows = _figures_of(_texts(X), self.scheme, self.nlp, self.batch_size, self.analysers)
         self.feature_names_out_ = list(dict.fromkeys(key for row in rows for key in row))
         return self
 
     def transform(self, X: Any) -> npt.NDArray[np.float64]:
         """The figures of the texts ``X``, an array of shape ``(n_texts, n_features)``."""
         check_is_fitted(self, "feature_names_out_")
-        rows = _figures_of(_texts(X), self.scheme, self.nlp, self.batch_size)
+        rows = _figures_of(_texts(X), self.scheme, self.nlp, self.batch_size, self.analysers)
         return np.array([[row.get(name, 0.0) for name in self.feature_names_out_]
                          for row in rows], dtype=np.float64).reshape(len(rows), -1)
 

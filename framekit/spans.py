@@ -13,7 +13,9 @@ class TextSpan:
     """A stretch of the article, so that every finding can be checked in the text.
 
     ``start`` and ``end`` are character offsets into the original text, and
-    ``text == article[start:end]`` always holds.
+    ``text == article[start:end]`` always holds. Every piece of evidence in a
+    result (a hedge cue, a framing cue, a source) is a ``TextSpan`` with
+    fields of its own after these three.
 
     Attributes:
         start: offset of the first character.

@@ -7,12 +7,17 @@ from collections.abc import Mapping
 import attrs
 
 from framekit import Article, BaseAnalyser, Result, TextSpan
+from framekit.views import Mark
 
 
 @attrs.frozen
 class ExclamationResult(Result):
-    marks: tuple[TextSpan, ...]
+    exclamations: tuple[TextSpan, ...]
     hedges_seen: int
+
+    def marks(self, key: str) -> tuple[Mark, ...]:
+        return tuple(Mark(span.start, span.end, "exclamation", "exclamation mark", f"{key}-{i}")
+                     for i, span in enumerate(self.exclamations))
 
 
 class ExclamationAnalyser(BaseAnalyser[ExclamationResult]):
@@ -24,5 +29,5 @@ class ExclamationAnalyser(BaseAnalyser[ExclamationResult]):
 
     def run(self, article: Article, results: Mapping[str, Result]) -> ExclamationResult:
         hedging = results["hedging"]
-        marks = tuple(TextSpan.of(t) for t in article.doc if t.text == "!")
-        return ExclamationResult(marks, len(getattr(hedging, "hedges", ())))
+        found = tuple(TextSpan.of(t) for t in article.doc if t.text == "!")
+        return ExclamationResult(found, len(getattr(hedging, "hedges", ())))

@@ -64,3 +64,14 @@ def test_a_bad_text_is_recorded_not_fatal(client: distributed.Client) -> None:
 def test_unknown_output_is_refused() -> None:
     with pytest.raises(ValueError, match="output must be"):
         analyse_bag(dask_bag.from_sequence(["x"]), output="table")  # type: ignore[arg-type]
+
+
+def test_a_worker_keeps_only_the_pipeline_of_its_last_job() -> None:
+    from framekit import dask as framekit_dask
+
+    keys = []
+    for words in (["Talks may resume."], ["Talks resumed."]):
+        bag = dask_bag.from_sequence(words, npartitions=1)
+        analyse_bag(bag, ["hedging"]).compute(scheduler="synchronous")
+        keys.append(tuple(framekit_dask._last_job))
+    assert len(keys[0]) == len(keys[1]) == 1 and keys[0] != keys[1]

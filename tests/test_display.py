@@ -150,7 +150,6 @@ def test_full_report_marks_every_layer(full_report: Report) -> None:
 
 
 def test_report_helper_and_pages(full_report: Report) -> None:
-    assert full_report.to_html(title="x") == render_html(full_report, title="x")
     failed = Report("", {}, "InputError: cannot read 'a.txt'")
     page = render_page([("a.txt", failed), ("b.txt", full_report)])
     assert page.count('<section class="fk-article') == 2

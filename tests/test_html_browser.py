@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from framekit import Report, analyse
+from framekit.display import render_html
 
 from .conftest import ARTICLES
 
@@ -44,7 +45,7 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def page(browser: Any, report: Report, tmp_path: Path) -> Iterator[Page]:
     path = tmp_path / "mar-a-lago-meeting.html"
-    path.write_text(report.to_html(title="mar-a-lago-meeting.txt"), encoding="utf-8")
+    path.write_text(render_html(report, title="mar-a-lago-meeting.txt"), encoding="utf-8")
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))

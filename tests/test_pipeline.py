@@ -33,7 +33,7 @@ def test_user_analyser_runs_after_what_it_needs_which_is_added() -> None:
     report = pipeline.analyse("Peace may come! Or not!")
     result = report["exclamations"]
     assert isinstance(result, ExclamationResult)
-    assert [m.start for m in result.marks] == [14, 22]
+    assert [m.start for m in result.exclamations] == [14, 22]
     assert result.hedges_seen == 1
 
 
@@ -72,7 +72,6 @@ def test_entry_point_plugin_is_found_by_name(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(registry, "entry_points", lambda group: EntryPoints([point]))
     monkeypatch.setattr(registry, "_ANALYSERS", dict(registry._ANALYSERS))
     registry._load_entry_points.cache_clear()
-    registry.create.cache_clear()
     try:
         assert "exclamations" in registry.available()
         report = Pipeline(["exclamations"]).analyse("Stop!")
@@ -82,7 +81,13 @@ def test_entry_point_plugin_is_found_by_name(monkeypatch: pytest.MonkeyPatch) ->
         assert framekit.Report.from_json(report.to_json()) == report
     finally:
         registry._load_entry_points.cache_clear()
-        registry.create.cache_clear()
+
+
+def test_pipelines_never_share_an_analyser() -> None:
+    first, second = Pipeline(["hedging", "balance"]), Pipeline(["hedging", "balance"])
+    assert first.names == second.names
+    shared = {id(a) for a in first.analysers} & {id(a) for a in second.analysers}
+    assert not shared
 
 
 def test_analyse_many_streams_reports_in_order() -> None:
@@ -136,3 +141,20 @@ def test_analyser_failure_is_recorded_for_that_document_only() -> None:
     assert [r.error for r in reports] == [None, "RuntimeError: exploded", None]
     with pytest.raises(RuntimeError, match="exploded"):
         list(Pipeline([Fragile()]).analyse_many(["boom"]))
+
+
+def test_a_plugin_shows_in_the_html_report_and_in_the_features(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from framekit.display import render_html
+    from framekit.sklearn import FramekitFeatures
+
+    monkeypatch.setattr(registry, "_ANALYSERS", dict(registry._ANALYSERS))
+    registry.register("exclamations")(ExclamationAnalyser)
+    report = Pipeline(["exclamations"]).analyse("Peace may come! Or not!")
+    page = render_html(report)
+    assert page.count('class="fk-exclamation fk-other" title="exclamation mark"') == 2
+    assert 'data-layer="exclamation"' in page  # in the legend, with a box to hide it
+    features = FramekitFeatures(analysers=("exclamations",)).fit(["Stop! Now!"])
+    names = list(features.get_feature_names_out())
+    assert "exclamations.hedges_seen" in names
+    assert features.transform(["May it stop!"])[0][names.index("exclamations.hedges_seen")] == 1

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -55,7 +56,7 @@ def evidence(value: object) -> Iterator[tuple[int, int, str]]:
     elif isinstance(value, tuple | list):
         for item in value:
             yield from evidence(item)
-    elif isinstance(value, dict):
+    elif isinstance(value, Mapping):
         for item in value.values():
             yield from evidence(item)
 
@@ -100,6 +101,28 @@ def test_quotations_are_well_formed(text: str) -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(any_text)
-def test_reports_round_trip_through_json(text: str) -> None:
+def test_reports_round_trip_through_json_and_hash(text: str) -> None:
     report = framekit.analyse(text)
-    assert framekit.Report.from_json(report.to_json()) == report
+    again = framekit.Report.from_json(report.to_json())
+    assert again == report
+    assert hash(again) == hash(report)
+    assert all(hash(again[name]) == hash(report[name]) for name in report)
+
+
+def test_every_built_in_result_is_immutable_all_the_way_down() -> None:
+    report = framekit.analyse(ARTICLES[0])
+    assert set(report) == {"attribution", "balance", "hedging", "framing", "readability"}
+    for name in report:
+        result = report[name]
+        field = attrs.fields(type(result))[0].name
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(result, field, None)
+        mappings = [getattr(result, f.name) for f in attrs.fields(type(result))
+                    if isinstance(getattr(result, f.name), Mapping)]
+        for mapping in mappings:
+            with pytest.raises(TypeError):
+                mapping["new"] = 1  # type: ignore[index]
+        assert not any(isinstance(getattr(result, f.name), list | dict | set)
+                       for f in attrs.fields(type(result)))
+    with pytest.raises(TypeError):
+        report.results["hedging"] = report["hedging"]  # type: ignore[index]

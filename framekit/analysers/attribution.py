@@ -39,6 +39,7 @@ from framekit.reporting import ReportedSpeech, find_reported_speech
 from framekit.results import Result
 from framekit.spans import TextSpan
 from framekit.speakers import Speaker, SpeakerResolver, SpeakerType
+from framekit.views import Mark, Panel, Table
 
 __all__ = [
     "Attribution",
@@ -119,6 +120,48 @@ class AttributionResult(Result):
         for attribution in self.attributions:
             grouped.setdefault(attribution.speaker.name, []).append(attribution)
         return {name: tuple(items) for name, items in grouped.items()}
+
+    def marks(self, key: str) -> tuple[Mark, ...]:
+        """Content, cue and source of each relation, the speaker in every tooltip."""
+        found: list[Mark] = []
+        for i, item in enumerate(self.attributions):
+            speaker = item.speaker.name + (f", {item.speaker.role}" if item.speaker.role else "")
+            said = f"{item.kind.value} attribution to {speaker}"
+            found.extend(Mark(part.start, part.end, "content", f"content: {said}", f"{key}-{i}-c")
+                         for part in item.parts)
+            found.append(Mark(item.cue.start, item.cue.end, "cue", f"cue: {said}", f"{key}-{i}-q"))
+            if item.source is not None:
+                found.append(Mark(item.source.start, item.source.end, "source",
+                                  f"source: {speaker} ({item.speaker.type.value})", f"{key}-{i}-s"))
+        return tuple(found)
+
+    def panel(self, name: str) -> Panel:
+        """Relations by kind, quoted and own shares, and the speakers with their counts."""
+        kinds = tuple((f"{kind.value} quotes" if kind != AttributionKind.INDIRECT else "indirect",
+                       sum(item.kind == kind for item in self.attributions))
+                      for kind in AttributionKind)
+        speakers = Table(("speaker", "attributions"), tuple(
+            (speaker, len(items)) for speaker, items in self.by_speaker().items()))
+        return Panel("Attribution", facts=(
+            ("attributions", len(self.attributions)), *kinds,
+            ("quoted words", f"{self.quoted_share:.0%}"),
+            ("writer's own words", f"{self.own_share:.0%}")),
+            tables=(speakers,) if speakers.rows else ())
+
+    def features(self) -> dict[str, float]:
+        """Relations per 100 words, quoted and own shares, and shares by kind and source type."""
+        found = self.attributions
+        total = len(found) or 1
+        return {
+            "attributions_per_100_words": 100 * len(found) / self.words if self.words else 0.0,
+            "quoted_share": self.quoted_share,
+            "own_share": self.own_share,
+            "speakers": float(len(self.by_speaker())),
+            **{f"{kind.value}_share": sum(a.kind is kind for a in found) / total
+               for kind in AttributionKind},
+            **{f"{kind.value}_source_share": sum(a.speaker.type is kind for a in found) / total
+               for kind in SpeakerType},
+        }
 
 
 #: How sure each rule is: the share of its relations that are right in the

@@ -32,6 +32,7 @@ from framekit.report import Report
 from framekit.results import Result
 from framekit.spans import TextSpan
 from framekit.speakers import SpeakerType
+from framekit.views import Bar, Panel, Table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -56,14 +57,14 @@ class BalanceBasis(StrEnum):
 
 
 @attrs.frozen
-class Source:
+class Source(TextSpan):
     """One source of an article: every attribution to one resolved speaker.
 
+    Its :class:`~framekit.spans.TextSpan` is the first mention as written
+    (*US President Donald Trump*), or the cue where the attribution has no
+    source mention.
+
     Attributes:
-        start: offset of the source's first mention as written.
-        end: offset just past it.
-        text: the first mention as written (*US President Donald Trump*), or
-            the cue where the attribution has no source mention.
         name: the canonical name (*Donald Trump*, *one observer*).
         type: person, organisation, anonymous or vague.
         role: the first role the article gives the source, if any.
@@ -80,9 +81,6 @@ class Source:
         quoted: whether it is ever quoted directly (a direct or mixed attribution).
     """
 
-    start: int
-    end: int
-    text: str
     name: str
     type: SpeakerType
     role: str | None
@@ -210,6 +208,16 @@ class SourceBalanceResult(Result):
         raise KeyError(f"no source named {name!r}; sources: "
                        f"{', '.join(s.name for s in self.sources)}")
 
+    def panel(self, name: str) -> Panel:
+        """Shares of named, anonymous and vague sources, and each source's share of words."""
+        sources = Table(("source", "attributions", "share of words"), tuple(
+            (f"{source.name} ({source.role or source.type.value})", source.attributions,
+             Bar(source.share)) for source in self.sources))
+        return Panel("Sources", facts=(
+            ("sources", self.source_count),
+            ("named", f"{self.named_share:.0%}"), ("anonymous", f"{self.anonymous_share:.0%}"),
+            ("vague", f"{self.vague_share:.0%}")), tables=(sources,) if sources.rows else ())
+
 
 @register("balance", default=True)
 class SourceBalanceAnalyser(BaseAnalyser[SourceBalanceResult]):
@@ -219,7 +227,7 @@ class SourceBalanceAnalyser(BaseAnalyser[SourceBalanceResult]):
         grouping: the groups to assign sources to (the sides of a story); none
             by default, which leaves ``groups`` empty and the indices ``None``.
         gender: a gender estimate for person sources, e.g.
-            :class:`~framekit.gender.NameListGender`; none by default.
+            :class:`~framekit.gender.NameGender`; none by default.
         basis: what the balance indices weigh each group by: its sources,
             attributions (the default), attributed words or quoted words.
 

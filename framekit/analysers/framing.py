@@ -24,18 +24,19 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 
 import attrs
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from framekit.analysers.attribution import AttributionResult
-from framekit.analysers.hedging import Voice
 from framekit.article import Article
 from framekit.frames import FrameScheme
 from framekit.lexicons import Lexicon, LexiconMatcher
 from framekit.pipeline import BaseAnalyser
 from framekit.quotes import Quotation
 from framekit.registry import register
-from framekit.results import Result
+from framekit.results import Result, freeze
 from framekit.spans import TextSpan
+from framekit.views import Bar, Mark, Panel, Table
+from framekit.voice import Voice
 
 __all__ = [
     "Device",
@@ -72,13 +73,12 @@ class Device(StrEnum):
 
 
 @attrs.frozen
-class FramingCue:
+class FramingCue(TextSpan):
     """One framing device in the text.
 
+    Besides the :class:`~framekit.spans.TextSpan` of the cue as written:
+
     Attributes:
-        start: offset of the cue's first character.
-        end: offset just past its last character.
-        text: the cue as written.
         category: the kind of device.
         entry: id of the lexicon entry that matched (empty for scare quotes).
         detail: a metaphor's source domain, or the variant a naming cue
@@ -88,9 +88,6 @@ class FramingCue:
         sentence: index of the sentence holding the cue.
     """
 
-    start: int
-    end: int
-    text: str
     category: Device
     entry: str
     detail: str
@@ -99,22 +96,18 @@ class FramingCue:
 
 
 @attrs.frozen
-class FrameCue:
+class FrameCue(TextSpan):
     """One piece of evidence for a frame.
 
+    Besides the :class:`~framekit.spans.TextSpan` of the cue as written:
+
     Attributes:
-        start: offset of the cue's first character.
-        end: offset just past its last character.
-        text: the cue as written.
         entry: id of the scheme's (or the device lexicon's) entry that matched.
         device: the device category when the cue counts through the frame's
             ``devices``, else ``None``.
         voice: the writer's own, quoted or reported.
     """
 
-    start: int
-    end: int
-    text: str
     entry: str
     device: Device | None
     voice: Voice
@@ -141,6 +134,10 @@ class Frame:
     cues: tuple[FrameCue, ...]
 
 
+def _frozen_counts(counts: Mapping[str, int]) -> Mapping[str, int]:
+    return freeze(counts)
+
+
 @attrs.frozen
 class NamingChoice:
     """Which variants of one contested name the article uses.
@@ -155,7 +152,7 @@ class NamingChoice:
 
     group: str
     used: tuple[str, ...]
-    counts: Mapping[str, int]
+    counts: Mapping[str, int] = attrs.field(converter=_frozen_counts)
     own_voice: tuple[str, ...]
 
 
@@ -196,6 +193,33 @@ class FramingResult(Result):
     def of_category(self, category: Device | str) -> tuple[FramingCue, ...]:
         """The device cues of one category, in text order."""
         return tuple(cue for cue in self.cues if cue.category == category)
+
+    def marks(self, key: str) -> tuple[Mark, ...]:
+        """Each framing device, in the layer of its category."""
+        return tuple(
+            Mark(cue.start, cue.end, f"device-{cue.category.value}",
+                 f"{cue.category.replace('_', ' ')}{f' ({cue.detail})' if cue.detail else ''}, "
+                 f"{cue.voice.description}", f"{key}-{i}")
+            for i, cue in enumerate(self.cues))
+
+    def panel(self, name: str) -> Panel:
+        """Each frame's score as a bar (present ones marked), and the naming variants used."""
+        top = max(self.scores.values(), default=0.0) or 1.0
+        frames = Table(("frame", "score"), tuple(
+            (f"{frame.name.replace('_', ' ')}{' (present)' if frame.present else ''}",
+             Bar(frame.score / top, f"{frame.score:.2f}")) for frame in self.frames),
+            caption=f"Frames ({self.scheme}, cues per 100 words)")
+        naming = Table(("naming",), tuple((" / ".join(c.used),) for c in self.naming))
+        return Panel("Framing", tables=(frames, naming) if naming.rows else (frames,))
+
+    def features(self) -> dict[str, float]:
+        """Each frame's score, and each device's cues per 100 words."""
+        words = self.words or 1
+        return {
+            **dict(self.scores),
+            **{f"{device.value}_per_100_words": 100 * self.by_category.get(device.value, 0) / words
+               for device in Device},
+        }
 
 
 @register("framing", default=True)
@@ -282,7 +306,7 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
         spans = [] if matcher is None else [
             (entry.id, article.doc[start:end]) for entry, start, end in matcher(article.doc)]
         found = [FrameCue(span.start_char, span.end_char, span.text, entry, None,
-                          _voice(article, span.root)) for entry, span in spans]
+                          article.voice_of(span.root)) for entry, span in spans]
         taken = [TextSpan(cue.start, cue.end, cue.text) for cue in found]
         wanted = set(device_names)
         for cue in devices:
@@ -319,15 +343,9 @@ def _matchers_by_category(lexicon: Lexicon) -> dict[str, LexiconMatcher]:
         for category in sorted(lexicon.categories())}
 
 
-def _voice(article: Article, token: Token) -> Voice:
-    if article.in_quotation(token):
-        return Voice.QUOTED
-    return Voice.REPORTED if article.in_reported_speech(token) else Voice.AUTHOR
-
-
 def _cue(article: Article, span: Span, category: Device, entry: str, detail: str) -> FramingCue:
     return FramingCue(span.start_char, span.end_char, span.text, category, entry, detail,
-                      _voice(article, span.root), article.sentence_index(span.start))
+                      article.voice_of(span.root), article.sentence_index(span.start))
 
 
 def _scare_quotes(article: Article, attribution: AttributionResult,

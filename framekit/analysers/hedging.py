@@ -28,6 +28,9 @@ from framekit.lexicons import Lexicon, LexiconEntry, LexiconMatcher
 from framekit.pipeline import BaseAnalyser
 from framekit.registry import register
 from framekit.results import Result
+from framekit.spans import TextSpan
+from framekit.views import Mark, Panel, Table
+from framekit.voice import Voice
 
 __all__ = [
     "CONSTRAINTS",
@@ -47,25 +50,13 @@ class CueKind(StrEnum):
     BOOSTER = "booster"
 
 
-class Voice(StrEnum):
-    """Whose voice a cue is in."""
-
-    AUTHOR = "author"
-    """The writer's own voice."""
-    QUOTED = "quoted"
-    """Inside quotation marks."""
-    REPORTED = "reported"
-    """In reported speech or thought without quotation marks."""
-
-
 @attrs.frozen
-class Cue:
+class Cue(TextSpan):
     """One hedge or booster in the text.
 
+    Besides the :class:`~framekit.spans.TextSpan` of the cue as written:
+
     Attributes:
-        start: offset of the cue's first character.
-        end: offset just past its last character.
-        text: the cue as written.
         kind: hedge or booster.
         type: the cue type, the lexicon entry's category (e.g. ``epistemic_modal``).
         voice: author, quoted or reported.
@@ -74,9 +65,6 @@ class Cue:
         entry: id of the lexicon entry that matched.
     """
 
-    start: int
-    end: int
-    text: str
     kind: CueKind
     type: str
     voice: Voice
@@ -147,6 +135,36 @@ class HedgingResult(Result):
     def cues(self) -> tuple[Cue, ...]:
         """Hedges and boosters together, in text order."""
         return tuple(sorted(self.hedges + self.boosters, key=lambda cue: cue.start))
+
+    def marks(self, key: str) -> tuple[Mark, ...]:
+        """Each hedge and booster, with its type and voice in the tooltip."""
+        return tuple(
+            Mark(cue.start, cue.end, cue.kind.value,
+                 f"{cue.kind.value}: {cue.type.replace('_', ' ')}, {cue.voice.description}"
+                 f"{', negated' if cue.negated else ''}", f"{key}-{i}")
+            for i, cue in enumerate(self.cues))
+
+    def panel(self, name: str) -> Panel:
+        """Counts and densities, and a table of densities by voice."""
+        overall = self.overall
+        by_voice = Table(("voice", "words", "hedges / 100 w", "boosters / 100 w"), tuple(
+            (voice.value, figures.words, f"{figures.hedges_per_100_words:.2f}",
+             f"{figures.boosters_per_100_words:.2f}")
+            for voice, figures in self.by_voice.items()))
+        return Panel("Hedging", facts=(
+            ("hedges", overall.hedges), ("boosters", overall.boosters),
+            ("hedges per 100 words", overall.hedges_per_100_words),
+            ("hedged sentences", f"{overall.hedged_sentence_share:.0%}")), tables=(by_voice,))
+
+    def features(self) -> dict[str, float]:
+        """Densities overall and of hedges in each voice, and the share of hedged sentences."""
+        return {
+            "hedges_per_100_words": self.overall.hedges_per_100_words,
+            "boosters_per_100_words": self.overall.boosters_per_100_words,
+            "hedged_sentence_share": self.overall.hedged_sentence_share,
+            **{f"{voice.value}_hedges_per_100_words": self.by_voice[voice].hedges_per_100_words
+               for voice in Voice},
+        }
 
 
 Constraint = Callable[[Span], bool]
@@ -345,24 +363,16 @@ class HedgingAnalyser(BaseAnalyser[HedgingResult]):
             text=span.text,
             kind=kind,
             type=entry.category,
-            voice=_voice(article, span.root),
+            voice=article.voice_of(span.root),
             sentence=article.sentence_index(span.start),
             negated=negated,
             entry=entry.id,
         )
 
 
-def _voice(article: Article, token: Token) -> Voice:
-    if article.in_quotation(token):
-        return Voice.QUOTED
-    if article.in_reported_speech(token):
-        return Voice.REPORTED
-    return Voice.AUTHOR
-
-
 def _words(article: Article) -> list[tuple[int, Voice]]:
     """Sentence index and voice of each word of ``article``, in one pass over its tokens."""
-    return [(index, _voice(article, token)) for index, sentence in enumerate(article.sentences)
+    return [(index, article.voice_of(token)) for index, sentence in enumerate(article.sentences)
             for token in sentence if not (token.is_punct or token.is_space)]
 
 

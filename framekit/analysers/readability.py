@@ -24,6 +24,7 @@ from framekit.article import Article
 from framekit.pipeline import BaseAnalyser
 from framekit.registry import register
 from framekit.results import Result
+from framekit.views import Panel
 
 __all__ = ["ReadabilityAnalyser", "ReadabilityResult"]
 
@@ -55,6 +56,21 @@ class ReadabilityResult(Result):
     coleman_liau_index: float | None
     dale_chall: float | None
     difficult_words: int
+
+    def panel(self, name: str) -> Panel:
+        """Length and the three best-known formulas."""
+        return Panel("Readability", facts=(
+            ("words", self.words), ("sentences", self.sentences),
+            ("words per sentence", self.words_per_sentence),
+            ("Flesch reading ease", self.flesch_reading_ease),
+            ("Flesch–Kincaid grade", self.flesch_kincaid_grade),
+            ("Dale–Chall", self.dale_chall)))
+
+    def features(self) -> dict[str, float]:
+        """Sentence length and the formulas that do not depend on the article's length."""
+        return {key: float(getattr(self, key) or 0.0) for key in (
+            "words_per_sentence", "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog",
+            "dale_chall")}
 
 
 @register("readability", default=True)
