@@ -106,7 +106,7 @@ def test_progress_bar_on_request(capsys: pytest.CaptureFixture[str],
     assert err == ""  # not a terminal: no bar
 
 
-def test_missing_file_stops_with_exit_code_1(capsys: pytest.CaptureFixture[str],
+def test_a_missing_file_exits_1(capsys: pytest.CaptureFixture[str],
                                              tmp_path: Path) -> None:
     code, _, err = run(capsys, "analyse", tmp_path / "nowhere.txt")
     assert code == 1
