@@ -15,6 +15,7 @@ analysers.
 # --------------------------------
 # Results derive from :class:`framekit.Result`, which gives them JSON
 # round-trips and flat rows. Evidence is a tuple of spans with offsets.
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -71,7 +72,13 @@ class QuestionsAnalyser(BaseAnalyser[QuestionsResult]):
 # Run it with the built-ins
 # -------------------------
 # The attribution analyser it needs is added to the pipeline automatically.
-ARTICLES = Path("articles")  # beside this script: run it from the examples folder
+# The articles beside this script, wherever it is run from (sphinx-gallery, which
+# renders it in the docs, runs it in its folder without setting __file__).
+HERE = Path(__file__).parent if "__file__" in globals() else Path.cwd()
+ARTICLES = HERE / "articles"
+if not ARTICLES.is_dir():
+    sys.exit(f"cannot find the example articles in {ARTICLES}: run this script where it "
+             "stands in the framekit repository, with its articles/ folder beside it")
 pipeline = framekit.Pipeline(["hedging", "questions"])
 print("runs:", [a.name for a in pipeline.analysers])
 for path in sorted(ARTICLES.glob("*.txt")):

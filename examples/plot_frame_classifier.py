@@ -22,6 +22,7 @@ train on a real coded corpus such as the Media Frames Corpus (Card et al. 2015).
 # --------------------
 # Each sentence may carry several frames or none; ``MultiLabelBinarizer`` turns
 # the label lists into the binary indicator matrix scikit-learn expects.
+import sys
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -39,7 +40,13 @@ from sklearn.preprocessing import MultiLabelBinarizer, StandardScaler
 import framekit
 from framekit.sklearn import FrameClassifier, FramekitFeatures
 
-ARTICLES = Path("articles")  # beside this script: run it from the examples folder
+# The articles beside this script, wherever it is run from (sphinx-gallery, which
+# renders it in the docs, runs it in its folder without setting __file__).
+HERE = Path(__file__).parent if "__file__" in globals() else Path.cwd()
+ARTICLES = HERE / "articles"
+if not ARTICLES.is_dir():
+    sys.exit(f"cannot find the example articles in {ARTICLES}: run this script where it "
+             "stands in the framekit repository, with its articles/ folder beside it")
 FRAMES = ["conflict", "economic_consequences", "human_interest", "responsibility"]
 
 LABELLED = [

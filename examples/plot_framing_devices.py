@@ -18,6 +18,7 @@ scores highest, in Semetko and Valkenburg's five generic news frames and in the
 # short quotations no speaker is given for), so the pipeline runs both. A second
 # ``FramingAnalyser("policy")`` scores the policy frames on the same parse,
 # under its own name.
+import sys
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -26,7 +27,13 @@ import framekit
 from framekit import FramingAnalyser, FramingResult
 from framekit.analysers.framing import THRESHOLD
 
-ARTICLES = Path("articles")  # beside this script: run it from the examples folder
+# The articles beside this script, wherever it is run from (sphinx-gallery, which
+# renders it in the docs, runs it in its folder without setting __file__).
+HERE = Path(__file__).parent if "__file__" in globals() else Path.cwd()
+ARTICLES = HERE / "articles"
+if not ARTICLES.is_dir():
+    sys.exit(f"cannot find the example articles in {ARTICLES}: run this script where it "
+             "stands in the framekit repository, with its articles/ folder beside it")
 GENRES = {"alaska-summit": "news report", "mar-a-lago-meeting": "news analysis",
           "peace-talks-column": "opinion column"}
 

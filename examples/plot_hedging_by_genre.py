@@ -14,6 +14,7 @@ writer's own words, quotations and reported speech.
 # ---------------------------------
 # ``Pipeline.analyse_many`` streams reports through ``nlp.pipe``; here only the
 # hedging analyser runs.
+import sys
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -21,7 +22,13 @@ import matplotlib.pyplot as plt
 import framekit
 from framekit.analysers.hedging import Voice
 
-ARTICLES = Path("articles")  # beside this script: run it from the examples folder
+# The articles beside this script, wherever it is run from (sphinx-gallery, which
+# renders it in the docs, runs it in its folder without setting __file__).
+HERE = Path(__file__).parent if "__file__" in globals() else Path.cwd()
+ARTICLES = HERE / "articles"
+if not ARTICLES.is_dir():
+    sys.exit(f"cannot find the example articles in {ARTICLES}: run this script where it "
+             "stands in the framekit repository, with its articles/ folder beside it")
 GENRES = {"alaska-summit": "news report", "mar-a-lago-meeting": "news analysis",
           "peace-talks-column": "opinion column"}
 paths = sorted(ARTICLES.glob("*.txt"))

@@ -15,12 +15,19 @@ can be checked in the text.
 # :func:`framekit.analyse` loads the spaCy pipeline once (it is cached) and runs
 # the default analysers over one parse of the text. The report holds one result
 # per analyser.
+import sys
 from pathlib import Path
 
 import framekit
 from framekit.analysers.hedging import Voice
 
-ARTICLES = Path("articles")  # beside this script: run it from the examples folder
+# The articles beside this script, wherever it is run from (sphinx-gallery, which
+# renders it in the docs, runs it in its folder without setting __file__).
+HERE = Path(__file__).parent if "__file__" in globals() else Path.cwd()
+ARTICLES = HERE / "articles"
+if not ARTICLES.is_dir():
+    sys.exit(f"cannot find the example articles in {ARTICLES}: run this script where it "
+             "stands in the framekit repository, with its articles/ folder beside it")
 text = (ARTICLES / "alaska-summit.txt").read_text(encoding="utf-8")
 report = framekit.analyse(text)
 print("analysers:", ", ".join(report))

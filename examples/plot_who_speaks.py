@@ -22,6 +22,7 @@ The method and the formulas are in the guide's page on source balance.
 # attribution analyser by itself and parses each article once. The gender
 # estimate is off by default; here it is switched on (it needs
 # ``pip install "framekit[gender]"``).
+import sys
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -32,8 +33,14 @@ from framekit.analysers.balance import SourceBalanceAnalyser, balance_table
 from framekit.gender import NameGender
 from framekit.grouping import Grouping
 
-ARTICLES = Path("articles")  # beside this script: run it from the examples folder
-sides = Grouping.load("sides.json")
+# The articles beside this script, wherever it is run from (sphinx-gallery, which
+# renders it in the docs, runs it in its folder without setting __file__).
+HERE = Path(__file__).parent if "__file__" in globals() else Path.cwd()
+ARTICLES = HERE / "articles"
+if not ARTICLES.is_dir():
+    sys.exit(f"cannot find the example articles in {ARTICLES}: run this script where it "
+             "stands in the framekit repository, with its articles/ folder beside it")
+sides = Grouping.load(HERE / "sides.json")
 pipeline = framekit.Pipeline([SourceBalanceAnalyser(sides, gender=NameGender())])
 paths = sorted(ARTICLES.glob("*.txt"))
 texts = (p.read_text(encoding="utf-8") for p in paths)

@@ -11,15 +11,19 @@ See :doc:`/cli` for the whole story. For example::
 Exit codes: 0 when every article was analysed, 1 when some could not be (an
 unreadable file, a failed analysis), 2 when the command cannot run as asked
 (bad arguments, an unknown analyser, no spaCy pipeline, an unwritable output).
+A reader that stops reading (``framekit analyse ... | head -1``) ends the
+command quietly, with 141 as a Unix tool stopped by ``SIGPIPE``.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import inspect
+import os
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import TextIO
 
@@ -27,13 +31,17 @@ import attrs
 
 from framekit import registry
 from framekit._errors import FramekitError
+from framekit.analysers.balance import SourceBalanceAnalyser
 from framekit.formats import FORMATS, write_reports
-from framekit.pipeline import Pipeline
+from framekit.gender import NameGender
+from framekit.grouping import Grouping
+from framekit.pipeline import Analyser, Pipeline
 from framekit.report import Report
 
 __all__ = ["main"]
 
 OK, FAILED, USAGE = 0, 1, 2
+BROKEN_PIPE = 128 + 13  # as a process stopped by SIGPIPE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -46,6 +54,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader has gone (| head): stop quietly
+        _silence_stdout()
+        return BROKEN_PIPE
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the exit flush does not fail."""
+    with suppress(OSError, ValueError):  # ValueError: not a real file (a test's capture)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -71,10 +88,21 @@ def _parser() -> argparse.ArgumentParser:
                          help="articles per batch given to spaCy (default 64)")
     analyse.add_argument("--output", "-o", metavar="PATH",
                          help="write to PATH instead of standard output")
-    analyse.add_argument("--on-error", choices=("raise", "record"), default="raise",
-                         help="on an article that cannot be analysed: stop (raise, the "
-                              "default) or report its error and go on (record)")
-    analyse.add_argument("--encoding", default="utf-8", metavar="NAME",
+    analyse.add_argument("--sides", metavar="FILE",
+                         help="JSON grouping of sources into sides (e.g. examples/sides.json) "
+                              "for the balance analyser's group shares, evenness and gini")
+    analyse.add_argument("--gender", action="store_true",
+                         help="estimate the gender of person sources from their given names "
+                              "(balance analyser's by_gender and female_share)")
+    analyse.add_argument("--on-error", choices=("skip", "record", "raise"), default="skip",
+                         help="on an article that cannot be read or analysed: say so on "
+                              "standard error and go on without it (skip, the default), go "
+                              "on and write its report with its error (record), or stop "
+                              "(raise); the exit code is 1 in every case")
+    analyse.add_argument("--fail-fast", dest="on_error", action="store_const", const="raise",
+                         help="stop at the first article that cannot be read or analysed "
+                              "(the same as --on-error raise)")
+    analyse.add_argument("--encoding", default="utf-8", metavar="NAME", type=_encoding,
                          help="encoding of the input files (default utf-8)")
     analyse.add_argument("--progress", action=argparse.BooleanOptionalAction,
                          help="show a progress bar on standard error (default: for several "
@@ -100,14 +128,23 @@ def _n_process(value: str) -> int:
     return number
 
 
+def _encoding(value: str) -> str:
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise argparse.ArgumentTypeError(
+            f"unknown encoding {value!r} (e.g. utf-8, latin-1, cp1252)") from None
+    return value
+
+
 def _analyse(args: argparse.Namespace) -> int:
     try:
-        names = [name.strip() for name in args.analysers.split(",")] if args.analysers else None
-        pipeline = Pipeline(names, nlp=args.model)
+        pipeline = Pipeline(_analysers(args), nlp=args.model)
         pipeline.nlp  # noqa: B018 - load the spaCy pipeline now, to fail before any output
-    except FramekitError as error:
+    except (FramekitError, _OptionError) as error:
         return _fail(error, USAGE)
-    inputs = _Inputs(args.files, args.encoding, record=args.on_error == "record")
+    raising = args.on_error == "raise"
+    inputs = _Inputs(args.files, args.encoding, record=not raising)
     progress = args.progress if args.progress is not None else (
         len(inputs) > 1 and sys.stderr.isatty())
     failed: list[str] = []
@@ -115,10 +152,15 @@ def _analyse(args: argparse.Namespace) -> int:
     def named() -> Iterator[tuple[str, Report]]:
         for report, source in pipeline.analyse_many(
                 inputs, as_tuples=True, n_process=args.n_process, batch_size=args.batch_size,
-                progress=progress, on_error=args.on_error):
-            final = Report("", {}, source.error) if source.error is not None else report
+                progress=progress, on_error="raise" if raising else "record"):
+            final = (Report("", {}, f"InputError: {source.error}") if source.error is not None
+                     else report)
             if final.error is not None:
                 failed.append(source.name)
+                print(f"framekit: error: {source.error or _analysis_error(source, report)}",
+                      file=sys.stderr)
+                if args.on_error == "skip":
+                    continue
             yield source.name, final
 
     try:
@@ -129,10 +171,33 @@ def _analyse(args: argparse.Namespace) -> int:
     except (FramekitError, _InputError) as error:
         return _fail(error, FAILED)
     if failed:
-        print(f"framekit: {len(failed)} of {len(inputs)} articles could not be analysed: "
-              f"{', '.join(failed)}", file=sys.stderr)
+        if len(inputs) > 1:
+            print(f"framekit: {len(failed)} of {len(inputs)} articles could not be analysed: "
+                  f"{', '.join(failed)}", file=sys.stderr)
         return FAILED
     return OK
+
+
+def _analysers(args: argparse.Namespace) -> list[Analyser | str]:
+    """The analysers asked for, the balance analyser set up with ``--sides`` and ``--gender``."""
+    names = ([name.strip() for name in args.analysers.split(",")] if args.analysers
+             else list(registry.default_names()))
+    if args.sides is None and not args.gender:
+        return list(names)
+    try:
+        sides = Grouping.load(args.sides) if args.sides is not None else None
+    except OSError as error:
+        raise _OptionError(f"cannot read the sides file {args.sides!r}: "
+                           f"{error.strerror}") from None
+    except ValueError as error:  # not JSON, or not a grouping (LexiconError)
+        raise _OptionError(f"cannot read the sides file {args.sides!r}: {error}") from None
+    balance = SourceBalanceAnalyser(sides, gender=NameGender() if args.gender else None)
+    return [balance if name == balance.name else name for name in names] + (
+        [] if balance.name in names else [balance])
+
+
+def _analysis_error(source: _Source, report: Report) -> str:
+    return f"cannot analyse {_label(source.name)}: {report.error}"
 
 
 def _fail(error: Exception, code: int) -> int:
@@ -142,6 +207,10 @@ def _fail(error: Exception, code: int) -> int:
 
 class _InputError(Exception):
     """An input file that cannot be read or decoded."""
+
+
+class _OptionError(Exception):
+    """An option whose value cannot be used (a sides file that cannot be read)."""
 
 
 class _OutputError(Exception):
@@ -162,7 +231,7 @@ class _Source:
     """Where an article came from, travelling beside its text through the pipeline."""
 
     name: str
-    error: str | None = None
+    error: str | None = None  # why it could not be read
 
 
 @attrs.frozen
@@ -170,7 +239,9 @@ class _Inputs:
     """The articles named on the command line, read one at a time as the pipeline asks.
 
     A file that cannot be read stops the run, or with ``record`` goes through
-    as an empty text with its error, which then replaces its report.
+    as an empty text with its error, which then replaces its report. An empty
+    input (or one of white space only) is analysed, with a warning on standard
+    error: its report has nothing to show.
     """
 
     files: Sequence[str]
@@ -184,16 +255,26 @@ class _Inputs:
         for name in self.files:
             label = "<stdin>" if name == "-" else name
             try:
-                yield _read(name, self.encoding), _Source(label)
+                text = _read(name, self.encoding)
             except _InputError as error:
                 if not self.record:
                     raise
-                yield "", _Source(label, f"InputError: {error}")
+                yield "", _Source(label, str(error))
+                continue
+            if not text.strip():
+                print(f"framekit: warning: {_label(name)} is empty: its report is all "
+                      "zeros", file=sys.stderr)
+            yield text, _Source(label)
+
+
+def _label(name: str) -> str:
+    """How messages name an input: ``'file.txt'`` or ``standard input``."""
+    return "standard input" if name in ("-", "<stdin>") else repr(name)
 
 
 def _read(name: str, encoding: str) -> str:
     """The text of file ``name`` (``-``: standard input), with errors a user can act on."""
-    label = "standard input" if name == "-" else repr(name)
+    label = _label(name)
     try:
         data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except FileNotFoundError:
@@ -205,8 +286,6 @@ def _read(name: str, encoding: str) -> str:
         raise _InputError(f"cannot read {label}: {error.strerror}") from None
     try:
         return data.decode(encoding)
-    except LookupError:
-        raise _InputError(f"unknown encoding {encoding!r}") from None
     except UnicodeDecodeError as error:
         raise _InputError(
             f"cannot decode {label} as {encoding}: byte {data[error.start]:#04x} at offset "

@@ -126,9 +126,11 @@ def _load(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as error:
+        installed = ", ".join(spacy.util.get_installed_models()) or "none"
         raise PipelineError(
             f"cannot load the spaCy pipeline {name!r}: it is neither an installed package "
-            f"nor a pipeline directory. For the default pipeline run:\n    {_INSTALL_HINT}"
+            f"nor a pipeline directory. Installed pipelines: {installed}. For the default "
+            f"pipeline run:\n    {_INSTALL_HINT}"
         ) from error
     _check(nlp, repr(name))
     if PARAGRAPHS not in nlp.pipe_names:

