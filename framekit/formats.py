@@ -9,14 +9,9 @@ from __future__ import annotations
 
 import csv
 import json
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TextIO
 
-from framekit.analysers.attribution import AttributionResult
-from framekit.analysers.balance import SourceBalanceResult
-from framekit.analysers.framing import FramingResult
-from framekit.analysers.hedging import HedgingResult
 from framekit.display import render_html, render_page
 from framekit.report import Report
 from framekit.results import Result, Scalar
@@ -68,72 +63,35 @@ def summary_table(name: str, report: Report) -> str:
 
 
 def _findings(result: Result) -> Iterator[str]:
-    """The evidence a reader wants first, for the results framekit knows."""
-    if isinstance(result, AttributionResult):
-        yield from _listing("attributions", ("kind", "speaker (type)", "cue", "content"), [
-            (a.content.start, a.kind.value, f"{a.speaker.name} ({a.speaker.type.value})",
-             a.cue.text, _clipped(a.content.text)) for a in result.attributions])
-    elif isinstance(result, HedgingResult):
-        yield from _listing("hedges and boosters", ("kind", "cue", "type", "voice"), [
-            (c.start, c.kind.value, c.text, c.type, c.voice.value + (", negated" * c.negated))
-            for c in result.cues])
-    elif isinstance(result, SourceBalanceResult):
-        groups, genders = bool(result.groups), bool(result.by_gender)
-        yield from _listing("sources", (
-            "name", "type", *(("group",) * groups), *(("gender",) * genders), "attributions",
-            "word share"), [
-            (s.start, s.name, s.type.value, *((s.group or "-",) * groups),
-             *((s.gender or "-",) * genders), s.attributions, f"{s.share:.2f}")
-            for s in result.sources])
-    elif isinstance(result, FramingResult):
-        yield "  dominant frames (score: most frequent cues)"
-        for frame in (result.frame(name) for name in result.dominant):
-            counts = Counter(cue.text.lower() for cue in frame.cues).most_common(5)
-            yield (f"    {frame.name:<28} {frame.score:>5.2f}: "
-                   + ", ".join(f"{text} ×{n}" for text, n in counts))
-        if not result.dominant:
-            yield "    none: no frame reaches the threshold"
+    """The evidence a reader wants first, each table under its caption."""
+    for table in result.findings():
+        yield from _listing(table.caption, table.columns[1:], table.rows)
 
 
-def _listing(title: str, columns: tuple[str, ...], rows: list[tuple[object, ...]]
+def _listing(title: str, columns: tuple[str, ...], rows: Iterable[tuple[object, ...]]
              ) -> Iterator[str]:
     """A titled list of findings: the offset where each starts, then its columns."""
-    yield f"  {title}" + ("" if rows else ": none")
-    if not rows:
+    found = [tuple(str(cell) for cell in row) for row in rows]
+    yield f"  {title}" + ("" if found else ": none")
+    if not found:
         return
-    table = [("offset", *columns), *(tuple(str(cell) for cell in row) for row in rows)]
+    table = [("offset", *columns), *found]
     widths = [max(len(row[i]) for row in table) for i in range(1, len(columns) + 1)]
     for offset, *cells in table:
         yield ("    " + f"{offset:>6}  " + "  ".join(
             f"{cell:<{width}}" for cell, width in zip(cells, widths, strict=False))).rstrip()
 
 
-def _clipped(text: str, width: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[:width - 1] + "…"
-
-
 def _computable(result: Result) -> tuple[dict[str, Scalar], list[str]]:
     """The figures of ``result`` that have a value, and why the others have none."""
-    summary = result.summary()
-    reasons = []
-    if isinstance(result, SourceBalanceResult):
-        if not result.groups:
-            summary = {key: value for key, value in summary.items()
-                       if key not in {"basis", "evenness", "gini", "unassigned"}}
-            reasons.append("group shares, unassigned, evenness and gini need sides: "
-                           "--sides FILE, or SourceBalanceAnalyser(grouping)")
-        elif result.evenness is None:
-            reasons.append("evenness and gini need at least two sides with a source")
-        if not result.by_gender:
-            reasons.append("by_gender and female_share need a gender estimate: --gender, "
-                           "or SourceBalanceAnalyser(gender=NameGender())")
-        elif result.female_share is None:
-            reasons.append("female_share needs a person source of known gender")
-    missing = [key for key, value in summary.items() if value is None]
-    if missing and not reasons:
-        reasons.append(f"not computed for this text: {', '.join(missing)}")
-    return {key: value for key, value in summary.items() if value is not None}, reasons
+    missing = result.unavailable()
+    shown = {key: value for key, value in result.summary().items() if key not in missing}
+    reasons = list(dict.fromkeys(missing.values()))
+    if "not computed for this text" in reasons:
+        plain = [key for key, why in missing.items() if why == "not computed for this text"]
+        reasons[reasons.index("not computed for this text")] = (
+            f"not computed for this text: {', '.join(plain)}")
+    return shown, reasons
 
 
 def _figures(summary: Mapping[str, Scalar]) -> list[str]:

@@ -16,7 +16,7 @@ from typing import Any, Self, TypeVar, get_args, get_origin
 import attrs
 from cattrs.preconf.json import make_converter
 
-from framekit.views import Mark, Panel
+from framekit.views import Mark, Panel, Table
 
 __all__ = ["FrozenMapping", "Result", "Scalar", "converter", "flatten", "freeze"]
 
@@ -80,8 +80,9 @@ def freeze(mapping: Mapping[K, V]) -> FrozenMapping[K, V]:
 class Result:
     """Mixin for analyser results: serialisation, flattening, and how a result is seen.
 
-    Subclasses override :meth:`marks`, :meth:`panel` and :meth:`features` to
-    show themselves in the HTML report and to scikit-learn (see :mod:`framekit.views`).
+    Subclasses override :meth:`findings`, :meth:`unavailable`, :meth:`marks`,
+    :meth:`panel` and :meth:`features` to show themselves on the command line,
+    in the HTML report and to scikit-learn (see :mod:`framekit.views`).
 
     Example:
         >>> import attrs
@@ -125,6 +126,21 @@ class Result:
     def from_json(cls, text: str) -> Self:
         """Rebuild a result from :meth:`to_json`'s output."""
         return cls.from_dict(json.loads(text))
+
+    def findings(self) -> tuple[Table, ...]:
+        """The evidence a reader wants first, for the command line's table.
+
+        Each table's rows begin with the offset where the finding starts. None by default.
+        """
+        return ()
+
+    def unavailable(self) -> dict[str, str]:
+        """The :meth:`summary` figures that have no value here, each with why.
+
+        By default every figure that is ``None``, as not computed for this text.
+        """
+        return {key: "not computed for this text" for key, value in self.summary().items()
+                if value is None}
 
     def marks(self, key: str) -> tuple[Mark, ...]:
         """The stretches of the text the HTML report highlights for this result.

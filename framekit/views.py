@@ -19,7 +19,7 @@ import attrs
 if TYPE_CHECKING:
     from framekit.results import Scalar
 
-__all__ = ["Bar", "Mark", "Panel", "Table"]
+__all__ = ["Bar", "Mark", "Panel", "Table", "clipped"]
 
 
 @attrs.frozen
@@ -75,3 +75,14 @@ class Panel:
     heading: str
     facts: tuple[tuple[str, Scalar], ...] = ()
     tables: tuple[Table, ...] = ()
+
+
+def clipped(text: str, width: int = 60) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis.
+
+    Example:
+        >>> clipped("Talks   may resume", width=10)
+        'Talks may…'
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[:width - 1] + "…"

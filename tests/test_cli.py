@@ -225,8 +225,9 @@ def test_table_shows_the_findings_first_and_says_what_needs_sides(tmp_path: Path
     hedges = lines_of(out, "hedges and boosters")
     assert ["4", "hedge", "may", "epistemic_modal", "quoted"] in hedges
     assert ["30", "Dmitry Peskov", "person", "1", "0.29"] in lines_of(out, "sources")
-    dominant = out.split("dominant frames (score: most frequent cues)\n", 1)[1].split("\n")[0]
-    assert dominant.split()[:4] == ["conflict", "14.29:", "war", "×2,"]
+    dominant = lines_of(out, "dominant frames")
+    assert dominant[0] == ["offset", "frame", "score", "most frequent cues"]
+    assert dominant[1][1] == "conflict" and dominant[1][3].startswith("war ×2")
     assert out.index("  attributions\n") < out.index("  words ")  # findings before figures
     for figure in ("evenness", "gini", "female_share", "unassigned"):
         assert f"  {figure} " not in out

@@ -39,7 +39,7 @@ from framekit.reporting import ReportedSpeech, find_reported_speech
 from framekit.results import Result
 from framekit.spans import TextSpan
 from framekit.speakers import Speaker, SpeakerResolver, SpeakerType
-from framekit.views import Mark, Panel, Table
+from framekit.views import Mark, Panel, Table, clipped
 
 __all__ = [
     "Attribution",
@@ -120,6 +120,13 @@ class AttributionResult(Result):
         for attribution in self.attributions:
             grouped.setdefault(attribution.speaker.name, []).append(attribution)
         return {name: tuple(items) for name, items in grouped.items()}
+
+    def findings(self) -> tuple[Table, ...]:
+        """Each relation: its kind, speaker, cue and content."""
+        return (Table(("offset", "kind", "speaker (type)", "cue", "content"), tuple(
+            (a.content.start, a.kind.value, f"{a.speaker.name} ({a.speaker.type.value})",
+             a.cue.text, clipped(a.content.text)) for a in self.attributions),
+            caption="attributions"),)
 
     def marks(self, key: str) -> tuple[Mark, ...]:
         """Content, cue and source of each relation, the speaker in every tooltip."""

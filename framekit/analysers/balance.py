@@ -208,6 +208,33 @@ class SourceBalanceResult(Result):
         raise KeyError(f"no source named {name!r}; sources: "
                        f"{', '.join(s.name for s in self.sources)}")
 
+    def findings(self) -> tuple[Table, ...]:
+        """Each source: name, type, side and gender when estimated, attributions, share."""
+        groups, genders = bool(self.groups), bool(self.by_gender)
+        return (Table(("offset", "name", "type", *(("group",) * groups),
+                       *(("gender",) * genders), "attributions", "word share"), tuple(
+            (s.start, s.name, s.type.value, *((s.group or "-",) * groups),
+             *((s.gender or "-",) * genders), s.attributions, f"{s.share:.2f}")
+            for s in self.sources), caption="sources"),)
+
+    def unavailable(self) -> dict[str, str]:
+        """Group figures without sides, gender figures without an estimate, and the rest."""
+        missing = super().unavailable()
+        if not self.groups:
+            missing.update(dict.fromkeys(
+                ("basis", "evenness", "gini", "unassigned"),
+                "group shares, unassigned, evenness and gini need sides: --sides FILE, "
+                "or SourceBalanceAnalyser(grouping)"))
+        elif self.evenness is None:
+            missing.update(dict.fromkeys(
+                ("evenness", "gini"), "evenness and gini need at least two sides with a source"))
+        if not self.by_gender:
+            missing["female_share"] = ("by_gender and female_share need a gender estimate: "
+                                       "--gender, or SourceBalanceAnalyser(gender=NameGender())")
+        elif self.female_share is None:
+            missing["female_share"] = "female_share needs a person source of known gender"
+        return missing
+
     def panel(self, name: str) -> Panel:
         """Shares of named, anonymous and vague sources, and each source's share of words."""
         sources = Table(("source", "attributions", "share of words"), tuple(

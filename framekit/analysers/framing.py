@@ -194,6 +194,17 @@ class FramingResult(Result):
         """The device cues of one category, in text order."""
         return tuple(cue for cue in self.cues if cue.category == category)
 
+    def findings(self) -> tuple[Table, ...]:
+        """The dominant frames, each with its score and its five most frequent cues."""
+        rows = []
+        for frame in (self.frame(name) for name in self.dominant):
+            counts = Counter(cue.text.lower() for cue in frame.cues).most_common(5)
+            first = min((cue.start for cue in frame.cues), default=0)
+            rows.append((first, frame.name, f"{frame.score:.2f}",
+                         ", ".join(f"{text} ×{n}" for text, n in counts)))
+        return (Table(("offset", "frame", "score", "most frequent cues"), tuple(rows),
+                      caption="dominant frames"),)
+
     def marks(self, key: str) -> tuple[Mark, ...]:
         """Each framing device, in the layer of its category."""
         return tuple(

@@ -136,6 +136,12 @@ class HedgingResult(Result):
         """Hedges and boosters together, in text order."""
         return tuple(sorted(self.hedges + self.boosters, key=lambda cue: cue.start))
 
+    def findings(self) -> tuple[Table, ...]:
+        """Each hedge and booster: its kind, type and voice."""
+        return (Table(("offset", "kind", "cue", "type", "voice"), tuple(
+            (c.start, c.kind.value, c.text, c.type, c.voice.value + (", negated" * c.negated))
+            for c in self.cues), caption="hedges and boosters"),)
+
     def marks(self, key: str) -> tuple[Mark, ...]:
         """Each hedge and booster, with its type and voice in the tooltip."""
         return tuple(
