@@ -86,7 +86,7 @@ def test_folder_metadata_from_a_file_name_pattern(tmp_path: Path) -> None:
     assert corpus.metadata["publisher"].tolist() == ["nyt", "politico"]
     assert corpus.metadata["date"].dt.month.tolist() == [1, 2]
     (tmp_path / "README.txt").write_text("Not an article.", encoding="utf-8")
-    with pytest.raises(CorpusError, match="'README.txt' does not match"):
+    with pytest.raises(CorpusError, match=r"'README\.txt' does not match"):
         read_corpus(tmp_path, name_pattern=pattern)
     with pytest.raises(CorpusError, match="no named group"):
         read_corpus(tmp_path, name_pattern=r"\w+")
@@ -133,7 +133,7 @@ def test_parquet_and_its_errors(tmp_path: Path) -> None:
         read_corpus(path, text_column="body")
     broken = tmp_path / "broken.parquet"
     broken.write_bytes(b"not parquet at all")
-    with pytest.raises(CorpusError, match="cannot read .* as Parquet"):
+    with pytest.raises(CorpusError, match=r"cannot read .* as Parquet"):
         read_corpus(broken)
 
 

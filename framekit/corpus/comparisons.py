@@ -185,8 +185,8 @@ def _shares(rows: pd.DataFrame, counted: str) -> Parts:
     return num, _spread(num, {str(c): list(num.columns) for c in num.columns})
 
 
-def _pivot(rows: pd.DataFrame, columns: str, values: str, how: str, empty: object
-           ) -> pd.DataFrame:
+def _pivot(rows: pd.DataFrame, columns: str, values: str, how: Literal["sum", "max"],
+           empty: int | bool) -> pd.DataFrame:
     """Articles by ``columns`` values, as floats with plain string column names."""
     table = rows.pivot_table(index="id", columns=columns, values=values, aggfunc=how,
                              fill_value=empty, observed=True).astype(float)
@@ -302,14 +302,18 @@ def compare(tables: CorpusTables, by: str | None = None, *, every: Every | None 
         >>> from framekit.corpus import read_corpus, analyse_corpus
         >>> import tempfile
         >>> corpus = read_corpus(pd.DataFrame({"outlet": ["A", "A", "B"], "text": [
-        ...     "Talks may resume, officials said.", "Talks will clearly fail.",
+        ...     "Talks may resume on Monday.", "Talks will clearly fail.",
         ...     "It is perhaps the end, he said."]}))
         >>> tables = analyse_corpus(corpus, tempfile.mkdtemp(), pipeline=Pipeline(["hedging"]))
         >>> hedging, = compare(tables, "outlet", what=["hedging_by_voice"])
-        >>> hedging.table.query("category == 'hedges, author'")[["outlet", "value", "n_articles"]]
-          outlet  value  n_articles
-        0      A    0.0           2
-        6      B    0.0           1
+        >>> print(hedging.table.query("category.str.startswith('hedges')").to_string(index=False))
+        outlet         category     value  low  high  n_articles
+             A   hedges, author 11.111111  0.0  20.0           2
+             B   hedges, author  0.000000  0.0   0.0           1
+             B hedges, reported 20.000000 20.0  20.0           1
+
+        Outlet A's writers hedge once in 9 words (11 per 100); B's hedge is
+        in reported speech (*perhaps …, he said*).
     """
     unknown = sorted(set(what or ()) - set(COMPARISONS))
     if unknown:

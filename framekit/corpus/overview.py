@@ -207,8 +207,7 @@ def _comparison(comparison: Comparison, png: str) -> str:
     columns = [*comparison.groups, "category"]
     head = "".join(f"<th>{html.escape(c)}</th>" for c in [*columns, "value", "interval", "n"])
     rows = []
-    for row in table.itertuples(index=False):
-        values = row._asdict()
+    for values in table.to_dict("records"):
         cells = "".join(f"<td>{html.escape(_shown(values[c]))}</td>" for c in columns)
         rows.append(f"<tr>{cells}<td class='fk-num'>{values['value']:.3f}</td>"
                     f"<td class='fk-num'>[{values['low']:.3f}, {values['high']:.3f}]</td>"
@@ -235,8 +234,8 @@ def _article_table(tables: CorpusTables, pages: str) -> str:
     figures = [c for c in ARTICLE_COLUMNS if c in articles]
     head = "".join(f"<th>{html.escape(h)}</th>" for h in
                    ["id", *metadata, *(ARTICLE_COLUMNS[c] for c in figures)])
-    rows = [_article_row(row, metadata, figures, pages) for row in
-            articles.to_dict("records")]
+    rows = [_article_row({str(k): v for k, v in row.items()}, metadata, figures, pages)
+            for row in articles.to_dict("records")]
     return (f'<table class="fk-sortable" id="fk-articles"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>")
 
@@ -266,7 +265,7 @@ def _article_row(row: dict[str, object], metadata: list[str], figures: list[str]
 def _metadata_value(value: object) -> str:
     import pandas as pd
 
-    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[call-overload]
+    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):  # type: ignore[call-overload]
         return ""
     return _shown(value)
 

@@ -28,7 +28,7 @@ _COLUMNS = 3
 
 
 def plot_comparison(comparison: Comparison, ax: Any = None) -> Figure:
-    """Draw ``comparison``; on ``ax`` if given (one axis only), else on a new figure.
+    r"""Draw ``comparison``; on ``ax`` if given (one axis only), else on a new figure.
 
     Example:
         >>> import pandas as pd
@@ -39,7 +39,7 @@ def plot_comparison(comparison: Comparison, ax: Any = None) -> Figure:
         >>> figure = plot_comparison(Comparison("quoted_share", "Quoted", "share", table,
         ...                                     "outlet", None, 0.95))
         >>> [text.get_text() for text in figure.axes[0].get_xticklabels()]
-        ['A\\n(n=5)', 'B\\n(n=4)']
+        ['A\n(n=5)', 'B\n(n=4)']
     """
     import matplotlib.pyplot as plt
 
@@ -50,7 +50,8 @@ def plot_comparison(comparison: Comparison, ax: Any = None) -> Figure:
     if ax is not None:
         if len(panels) > 1:
             raise ValueError(f"{comparison.name} needs {len(panels)} axes; give no ax")
-        figure, axes = ax.figure, [ax]
+        figure: Figure = ax.figure
+        axes = [ax]
     else:
         columns = min(_COLUMNS, len(panels))
         rows = -(-len(panels) // columns)

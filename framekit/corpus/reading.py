@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -299,7 +299,8 @@ def _read_csv(path: Path, **options: Any) -> pd.DataFrame:
     import pandas as pd
 
     try:
-        return pd.read_csv(path, **options)
+        frame: pd.DataFrame = pd.read_csv(path, **options)
+        return frame
     except FileNotFoundError:
         raise CorpusError(f"cannot read {str(path)!r}: no such file") from None
     except (OSError, ValueError, UnicodeDecodeError) as error:
@@ -316,8 +317,8 @@ def _from_csv(path: Path, text_column: str, id_column: str | None) -> Corpus:
                      id_column, str(path))
 
     def stream() -> Iterator[CorpusText]:
-        chunks = _read_csv(path, usecols=[text_column], dtype=as_text, chunksize=_CHUNK,
-                           keep_default_na=False)
+        chunks: Iterable[pd.DataFrame] = _read_csv(  # type: ignore[assignment]
+            path, usecols=[text_column], dtype=as_text, chunksize=_CHUNK, keep_default_na=False)
         ids = iter(meta["id"])
         for chunk in chunks:
             for text in chunk[text_column]:

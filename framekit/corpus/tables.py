@@ -246,7 +246,8 @@ def read_tables(results: str | Path) -> CorpusTables:
 
     def frame(name: str) -> pd.DataFrame:
         table = pq.read_table(folder / f"{name}.parquet")
-        return table.to_pandas(types_mapper={pa.bool_(): pd.BooleanDtype()}.get)
+        read: pd.DataFrame = table.to_pandas(types_mapper={pa.bool_(): pd.BooleanDtype()}.get)
+        return read
 
     folder = Path(results)
     names = [field.name for field in attrs.fields(CorpusTables)]
