@@ -37,7 +37,7 @@ __all__ = ["page_name", "write_overview"]
 #: The figures of each article shown in the article table: column → heading.
 ARTICLE_COLUMNS = {
     "readability.words": "words",
-    "attribution.attributions": "attributions",
+    "balance.attributions": "attributions",
     "balance.source_count": "sources",
     "balance.quoted_share": "quoted share",
     "hedging.by_voice.author.hedges_per_100_words": "writer's hedges / 100 w",

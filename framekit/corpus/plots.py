@@ -98,16 +98,19 @@ def _bars(axis: Axes, table: pd.DataFrame, by: str | None) -> None:
                  label=category, color=None if clusters else "C0")
     if clusters:
         counts = table.groupby(by, observed=True, sort=False)["n_articles"].max()
-        axis.set_xticks(np.arange(len(groups)),
-                        [f"{g}\n(n={counts.get(g, 0)})" for g in groups], fontsize=8)
+        _ticks(axis, [f"{g}\n(n={counts.get(g, 0)})" for g in groups])
         if len(categories) > 1:
             axis.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     else:
         counts = table.set_index("category")["n_articles"]
-        axis.set_xticks(np.arange(len(categories)),
-                        [f"{c}\n(n={counts[c]})" for c in categories], fontsize=8,
-                        rotation=30 if len(categories) > 4 else 0,
-                        ha="right" if len(categories) > 4 else "center")
+        _ticks(axis, [f"{c}\n(n={counts[c]})" for c in categories])
+
+
+def _ticks(axis: Axes, labels: list[str]) -> None:
+    """Name the bars, slanted when there are many."""
+    crowded = len(labels) > 4
+    axis.set_xticks(np.arange(len(labels)), labels, fontsize=8,
+                    rotation=35 if crowded else 0, ha="right" if crowded else "center")
 
 
 def _lines(axis: Axes, table: pd.DataFrame, by: str | None) -> None:
