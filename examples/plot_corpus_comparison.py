@@ -26,11 +26,14 @@ import framekit
 from framekit.corpus import analyse_corpus, compare, read_corpus, write_overview
 from framekit.grouping import Grouping
 
-ARTICLES = Path(__file__).resolve().parent / "articles"
+# The articles are beside this script (sphinx-gallery, which renders it in the
+# docs, runs it in its folder without setting __file__).
+HERE = Path(__file__).parent if "__file__" in globals() else Path.cwd()
+ARTICLES = HERE / "articles"
 corpus = read_corpus(ARTICLES, metadata=ARTICLES / "metadata.csv")
 print(corpus.metadata)
 
-sides = Grouping.load(ARTICLES.parent / "sides.json")
+sides = Grouping.load(HERE / "sides.json")
 pipeline = framekit.Pipeline([framekit.SourceBalanceAnalyser(sides), "hedging", "framing",
                               "readability"])
 results = Path(tempfile.mkdtemp()) / "results"

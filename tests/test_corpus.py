@@ -9,16 +9,20 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
 
 pd = pytest.importorskip("pandas")
 pytest.importorskip("pyarrow")
+if TYPE_CHECKING:
+    import pandas as pd
 
 from framekit import Pipeline  # noqa: E402
 from framekit.corpus import (  # noqa: E402
     CorpusError,
+    CorpusTables,
     analyse_corpus,
     bootstrap_ratio,
     compare,
@@ -49,7 +53,7 @@ def pipeline() -> Pipeline:
 
 
 @pytest.fixture(scope="module")
-def tables(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> object:
+def tables(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> CorpusTables:
     results = tmp_path_factory.mktemp("results")
     return analyse_corpus(read_corpus(frame()), results, pipeline=pipeline, part_size=3)
 
@@ -153,12 +157,12 @@ def test_data_frame_and_its_errors() -> None:
 
 # -- tables --------------------------------------------------------------------------------
 
-def test_tables_keep_the_article_id_and_sensible_dtypes(tables: object) -> None:
-    articles = tables.articles  # type: ignore[attr-defined]
+def test_tables_keep_the_article_id_and_sensible_dtypes(tables: CorpusTables) -> None:
+    articles = tables.articles
     assert articles["id"].tolist() == list(TEXTS)
     assert articles["date"].dtype.kind == "M"
     assert articles["error"].isna().all()
-    attributions = tables.attributions  # type: ignore[attr-defined]
+    attributions = tables.attributions
     peskov = attributions[attributions["name"] == "Dmitry Peskov"]
     assert len(peskov) == 1
     row = peskov.iloc[0]
@@ -166,12 +170,12 @@ def test_tables_keep_the_article_id_and_sensible_dtypes(tables: object) -> None:
         "a1", "direct", "quotation", "person")
     assert TEXTS["a1"][row["start"]:row["end"]] == "“We may reach a deal,”"
     assert attributions["kind"].dtype == "category"
-    cues = tables.cues  # type: ignore[attr-defined]
+    cues = tables.cues
     may = cues[(cues["id"] == "a1") & (cues["text"] == "may")].iloc[0]
     assert (may["kind"], may["voice"]) == ("hedge", "quoted")
-    naming = tables.naming  # type: ignore[attr-defined]
+    naming = tables.naming
     assert set(naming.loc[naming["id"] == "a2", "variant"]) == {"Kyiv", "Kiev"}
-    frames = tables.frames  # type: ignore[attr-defined]
+    frames = tables.frames
     assert len(frames) == 5 * len(TEXTS)
     for table in ("attributions", "sources", "cues", "frames", "naming"):
         ids = getattr(tables, table)["id"]
@@ -288,8 +292,8 @@ def test_bootstrap_pools_ratios_of_sums() -> None:
     assert np.isnan(value[1]) and np.isnan(low[1])  # nothing to divide by
 
 
-def test_comparisons_by_outlet_carry_sizes_and_intervals(tables: object) -> None:
-    made = {c.name: c for c in compare(tables, "outlet")}  # type: ignore[arg-type]
+def test_comparisons_by_outlet_carry_sizes_and_intervals(tables: CorpusTables) -> None:
+    made = {c.name: c for c in compare(tables, "outlet")}
     assert {"voice_by_type", "quoted_share", "hedging_by_voice", "frame_prevalence",
             "naming", "readability"} <= set(made)
     assert "voice_by_side" not in made  # no sides were given
@@ -306,19 +310,19 @@ def test_comparisons_by_outlet_carry_sizes_and_intervals(tables: object) -> None
     assert figure.axes[0].get_title().startswith("Frame prevalence")
 
 
-def test_comparisons_over_months(tables: object) -> None:
-    quoted, = compare(tables, every="month", what=["quoted_share"])  # type: ignore[arg-type]
+def test_comparisons_over_months(tables: CorpusTables) -> None:
+    quoted, = compare(tables, every="month", what=["quoted_share"])
     assert sorted(set(quoted.table["period"].dt.strftime("%Y-%m"))) == ["2025-08", "2025-09"]
     assert quoted.table.groupby("period")["n_articles"].max().tolist() == [2, 2]
-    by_both, = compare(tables, "outlet", every="week",  # type: ignore[arg-type]
+    by_both, = compare(tables, "outlet", every="week",
                        what=["readability"])
     assert {"outlet", "period", "category", "value", "low", "high", "n_articles"} <= set(
         by_both.table.columns)
     assert len(by_both.plot().axes) >= 3
     with pytest.raises(CorpusError, match="no metadata column 'publisher'"):
-        compare(tables, "publisher")  # type: ignore[arg-type]
+        compare(tables, "publisher")
     with pytest.raises(CorpusError, match="no comparison 'tone'"):
-        compare(tables, what=["tone"])  # type: ignore[arg-type]
+        compare(tables, what=["tone"])
 
 
 # -- the command line ----------------------------------------------------------------------
