@@ -267,6 +267,25 @@ def test_a_killed_run_resumes_to_the_same_tables(tmp_path: Path) -> None:
     assert not (killed / "parts").exists()
 
 
+@pytest.mark.slow
+def test_a_terminated_run_stops_cleanly_and_resumes(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    _long_corpus(corpus, 12)
+    results = tmp_path / "results"
+    command = [*_command(corpus, results), "--n-process", "2"]
+    process = subprocess.Popen(command, env=_environment(), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    while not (results / "parts" / "00000").exists() and process.poll() is None:
+        time.sleep(0.02)
+    process.terminate()
+    assert process.wait() == 130  # stopped as by Ctrl-C, its workers shut down
+    assert not json.loads((results / "run.json").read_text(encoding="utf-8")).get("complete")
+    resumed = subprocess.run(command, env=_environment(), capture_output=True, text=True,
+                             check=False)
+    assert resumed.returncode == 0, resumed.stderr
+    assert len(pd.read_parquet(results / "articles.parquet")) == 12
+
+
 # -- comparisons ---------------------------------------------------------------------------
 
 def test_bootstrap_interval_of_a_mean_computed_by_hand() -> None:

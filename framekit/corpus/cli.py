@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from typing import Any
 
@@ -116,6 +117,7 @@ def _analyse(args: argparse.Namespace) -> int:
         pipeline = Pipeline(_analysers(args), nlp=args.model)
         pipeline.nlp  # noqa: B018 - load the spaCy pipeline now, to fail before any work
         progress = args.progress if args.progress is not None else sys.stderr.isatty()
+        signal.signal(signal.SIGTERM, _interrupt)
         tables = analyse_corpus(corpus, args.output, pipeline=pipeline,
                                 n_process=args.n_process, batch_size=args.batch_size,
                                 part_size=args.part_size, progress=progress)
@@ -130,6 +132,14 @@ def _analyse(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return FAILED
     return OK
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """Stop on ``kill`` as on Ctrl-C, so that the worker processes are shut down too.
+
+    Complete parts stay on disk; the same command resumes the run.
+    """
+    raise KeyboardInterrupt
 
 
 def _analysers(args: argparse.Namespace) -> list[Any] | None:
