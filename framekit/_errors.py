@@ -10,6 +10,7 @@ from __future__ import annotations
 
 __all__ = [
     "AnalyserNotFoundError",
+    "CorpusError",
     "DependencyError",
     "FramekitError",
     "FramekitWarning",
@@ -74,6 +75,10 @@ class OptionalDependencyError(FramekitError, ImportError):
 
 class LexiconError(FramekitError, ValueError):
     """A lexicon file or entry is malformed."""
+
+
+class CorpusError(FramekitError, ValueError):
+    """A corpus cannot be read as asked, or a results folder holds another run."""
 
 
 class FramekitWarning(UserWarning):

@@ -110,6 +110,9 @@ def _parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("analysers", help="list the registered analysers",
                                   description="List the registered analysers.")
     listing.set_defaults(run=_list_analysers)
+    from framekit.corpus.cli import add_corpus_command  # the corpus command, in its own module
+
+    add_corpus_command(commands)
     return parser
 
 
