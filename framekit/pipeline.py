@@ -17,6 +17,8 @@ says nothing gets them all.
 from __future__ import annotations
 
 import os
+import threading
+import time
 import warnings
 from abc import ABC, abstractmethod
 from collections import deque
@@ -314,9 +316,22 @@ _Batch = tuple[list["Report | BaseException"], list[Warning]]
 _worker: Pipeline | None = None
 
 
+#: How often, in seconds, a worker checks that the process that started it still runs.
+_PARENT_CHECK = 1.0
+
+
 def _start_worker(pipeline: Pipeline) -> None:
     global _worker
     _worker = pipeline
+    parent = os.getppid()
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    """End this worker when its parent is gone (killed outright, it could not stop us)."""
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK)
+    os._exit(1)
 
 
 def _analyse_batch(batch: list[tuple[str, _Context]], batch_size: int,

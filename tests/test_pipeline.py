@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from importlib.metadata import EntryPoint, EntryPoints
+from pathlib import Path
 
 import attrs
 import pytest
 
 import framekit
 from framekit import Article, BaseAnalyser, Pipeline, Result, registry
+from tests.conftest import ROOT
 from tests.plugin_example import ExclamationAnalyser, ExclamationResult
 
 
@@ -158,3 +161,43 @@ def test_a_plugin_shows_in_the_html_report_and_in_the_features(
     names = list(features.get_feature_names_out())
     assert "exclamations.hedges_seen" in names
     assert features.transform(["May it stop!"])[0][names.index("exclamations.hedges_seen")] == 1
+
+
+_ORPHAN_SCRIPT = """
+import multiprocessing, sys, time
+import framekit
+texts = ("Talks may resume, officials said. " * 40 for _ in range(10_000))
+reports = framekit.Pipeline(["hedging"]).analyse_many(texts, n_process=2, batch_size=4)
+next(iter(reports))
+print(" ".join(str(child.pid) for child in multiprocessing.active_children()), flush=True)
+time.sleep(600)
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\\nState:\\tZ" not in status  # a zombie has ended
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads worker states from /proc")
+def test_workers_end_when_their_parent_is_killed() -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    parent = subprocess.Popen([sys.executable, "-c", _ORPHAN_SCRIPT], stdout=subprocess.PIPE,
+                              text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert parent.stdout is not None
+    workers = [int(pid) for pid in parent.stdout.readline().split()]
+    assert workers, "the pipeline started no worker process"
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 30
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_running(pid) for pid in workers)
