@@ -3,10 +3,14 @@
 Run from the repository root::
 
     python benchmarks/throughput.py            # ~1,000 articles, a ~50,000-word article
-    python benchmarks/throughput.py --quick    # 150 articles, up to 10,000 words: a few minutes
+    python benchmarks/throughput.py --quick    # 150 articles, up to 10,000 words: some 8 minutes
 
 In one run, on the same texts, it measures
 
+* where the time goes: milliseconds per 1,000 words for the parse and, over
+  parses made once, for the shared layers of :class:`~framekit.article.Article`
+  (quotations, reported speech, sentences), each analyser and the whole of
+  :meth:`~framekit.Pipeline.analyse_doc`, each the best of a few rounds;
 * bare spaCy (``nlp.pipe`` with the pipeline, components and batch size framekit
   uses) against :meth:`framekit.Pipeline.analyse_many` with every registered
   default analyser, in one process and with ``n_process=2``; the corpus is run
@@ -35,11 +39,15 @@ import sys
 import time
 import tracemalloc
 from collections.abc import Callable, Iterable
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 import framekit
+from framekit.article import Article
 from framekit.nlp import unneeded_pipes
+from framekit.results import Result
 
 ARTICLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
 
@@ -77,6 +85,52 @@ def best(run: Callable[[], object], repeats: int) -> float:
 def drain(items: Iterable[object]) -> None:
     for _ in items:
         pass
+
+
+def shared_layers(doc: Doc) -> Article:
+    """An :class:`Article` with every one of its shared layers computed."""
+    article = Article(doc)
+    for name, member in vars(Article).items():
+        if isinstance(member, cached_property):
+            getattr(article, name)
+    return article
+
+
+def costs(pipeline: framekit.Pipeline, texts: list[str], batch_size: int,
+          rounds: int) -> dict[str, float]:
+    """Milliseconds per 1,000 words of the parse and of each part of the analysis.
+
+    The parse is timed over ``texts`` with ``nlp.pipe``; the rest over the
+    ``Doc`` objects it made, each part the fastest of ``rounds`` rounds. The
+    shared layers are timed first, on fresh articles; each analyser then runs
+    on articles whose layers are ready, in the pipeline's order, given the
+    results it needs; ``analyse_doc`` is the whole analysis of a fresh article
+    (layers, analysers, the language check and the report).
+    """
+    nlp = pipeline.nlp
+    disabled = list(unneeded_pipes(nlp, pipeline.annotations))
+    per_word = 1_000_000 / sum(len(text.split()) for text in texts)  # s -> ms per 1,000 words
+    docs: list[Doc] = []
+
+    def parse_all() -> None:
+        docs[:] = nlp.pipe(texts, batch_size=batch_size, disable=disabled)
+
+    figures = {"parse": per_word * best(parse_all, rounds)}
+    spent = dict.fromkeys(("shared layers", *pipeline.names, "analyse_doc"), float("inf"))
+    for _ in range(rounds):
+        start = time.perf_counter()
+        articles = [shared_layers(doc) for doc in docs]
+        spent["shared layers"] = min(spent["shared layers"], time.perf_counter() - start)
+        results: list[dict[str, Result]] = [{} for _ in articles]
+        for analyser in pipeline.analysers:
+            start = time.perf_counter()
+            for article, found in zip(articles, results, strict=True):
+                found[analyser.name] = analyser.run(article, found)
+            spent[analyser.name] = min(spent[analyser.name], time.perf_counter() - start)
+        spent["analyse_doc"] = min(spent["analyse_doc"], timed(
+            lambda: drain(pipeline.analyse_doc(doc) for doc in docs)))
+    figures.update((name, per_word * seconds) for name, seconds in spent.items())
+    return figures
 
 
 def throughput(pipeline: framekit.Pipeline, texts: list[str], batch_size: int,
@@ -149,7 +203,7 @@ def main() -> None:
         return
     n = args.articles or (150 if args.quick else 999)
     lengths = (1_000, 5_000, 10_000) if args.quick else (1_000, 5_000, 10_000, 50_000)
-    small, large = (30, 300) if args.quick else (100, 1_000)
+    small, large = 100, 1_000
 
     pipeline = framekit.Pipeline()
     texts = corpus(n)
@@ -158,6 +212,15 @@ def main() -> None:
           f"spaCy pipeline {pipeline.nlp.meta['name']} ({', '.join(pipeline.nlp.pipe_names)})")
     print(f"corpus: {n} articles, {words:,} words; batch size {args.batch_size}\n")
     drain(pipeline.analyse_many(corpus(6)))  # load and warm up matchers, lexicons, textstat
+
+    sample = texts[: 30 if args.quick else 90]
+    ms = costs(pipeline, sample, args.batch_size, 3)
+    print(f"where the time goes ({len(sample)} articles, "
+          f"{sum(len(text.split()) for text in sample):,} words; best of 3):")
+    print(f"  {'part':<16} {'ms/1,000 words':>14} {'% of parse':>10}")
+    for name, value in ms.items():
+        print(f"  {name:<16} {value:14.2f} {100 * value / ms['parse']:9.1f}%")
+    print()
 
     for processes in (1, 2):
         figures = throughput(pipeline, texts, args.batch_size, processes, args.rounds)
