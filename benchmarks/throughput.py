@@ -11,9 +11,11 @@ In one run, on the same texts, it measures
   parses made once, for the shared layers of :class:`~framekit.article.Article`
   (quotations, reported speech, sentences), each analyser and the whole of
   :meth:`~framekit.Pipeline.analyse_doc`, each the best of a few rounds;
-* bare spaCy (``nlp.pipe`` with the pipeline, components and batch size framekit
-  uses) against :meth:`framekit.Pipeline.analyse_many` with every registered
-  default analyser, in one process and with ``n_process=2``; the corpus is run
+* bare spaCy (``nlp.pipe`` with the pipeline, components and batches framekit
+  uses, :func:`framekit.inputs.batches`; with two processes, a process pool
+  like framekit's that sends back a count instead of reports) against
+  :meth:`framekit.Pipeline.analyse_many` with every registered default
+  analyser, in one process and with ``n_process=2``; the corpus is run
   in slices by each side in turn, so that a change of load on a shared machine
   hits both alike, and in one process the CPU time is compared as well;
 * the time framekit takes (parse and analysis) for one article of 1k, 5k, 10k
@@ -38,14 +40,18 @@ import subprocess
 import sys
 import time
 import tracemalloc
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import cached_property, partial
 from pathlib import Path
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 import framekit
 from framekit.article import Article
+from framekit.inputs import batches
 from framekit.nlp import unneeded_pipes
 from framekit.results import Result
 
@@ -113,7 +119,9 @@ def costs(pipeline: framekit.Pipeline, texts: list[str], batch_size: int,
     docs: list[Doc] = []
 
     def parse_all() -> None:
-        docs[:] = nlp.pipe(texts, batch_size=batch_size, disable=disabled)
+        docs[:] = (doc for batch in batches(((text, None) for text in texts), batch_size)
+                   for doc, _ in nlp.pipe(batch, batch_size=len(batch), as_tuples=True,
+                                          disable=disabled))
 
     figures = {"parse": per_word * best(parse_all, rounds)}
     spent = dict.fromkeys(("shared layers", *pipeline.names, "analyse_doc"), float("inf"))
@@ -133,6 +141,51 @@ def costs(pipeline: framekit.Pipeline, texts: list[str], batch_size: int,
     return figures
 
 
+def parse_only(nlp: Language, texts: list[str], batch_size: int, disabled: list[str]) -> int:
+    """Parse ``texts`` in the batches framekit gives spaCy, dropping the parses."""
+    parsed = 0
+    for batch in batches(((text, None) for text in texts), batch_size):
+        parsed += sum(1 for _ in nlp.pipe(batch, batch_size=len(batch), as_tuples=True,
+                                          disable=disabled))
+    return parsed
+
+
+_worker_nlp: tuple[Language, list[str]] | None = None
+
+
+def _start_worker(nlp: Language, disabled: list[str]) -> None:
+    global _worker_nlp
+    _worker_nlp = nlp, disabled
+
+
+def _parse_in_worker(texts: list[str], batch_size: int) -> int:
+    assert _worker_nlp is not None
+    return parse_only(_worker_nlp[0], texts, batch_size, _worker_nlp[1])
+
+
+def bare_spacy(nlp: Language, texts: list[str], batch_size: int, n_process: int,
+               disabled: list[str]) -> None:
+    """Parse ``texts`` as framekit does, and drop the parses.
+
+    In one process, in framekit's batches; with more, as framekit's workers
+    do: batches of ``batch_size`` texts sent to a process pool, a few per
+    worker in flight, each parsed in framekit's batches, a count sent back.
+    """
+    if n_process == 1:
+        parse_only(nlp, texts, batch_size, disabled)
+        return
+    with ProcessPoolExecutor(n_process, initializer=_start_worker,
+                             initargs=(nlp, disabled)) as pool:
+        pending: deque[Future[int]] = deque()
+        for start in range(0, len(texts), batch_size):
+            pending.append(pool.submit(_parse_in_worker, texts[start : start + batch_size],
+                                       batch_size))
+            if len(pending) > 2 * n_process:
+                pending.popleft().result()
+        while pending:
+            pending.popleft().result()
+
+
 def throughput(pipeline: framekit.Pipeline, texts: list[str], batch_size: int,
                n_process: int, rounds: int) -> dict[str, float]:
     """Articles per second of bare spaCy and of framekit on ``texts``.
@@ -144,8 +197,8 @@ def throughput(pipeline: framekit.Pipeline, texts: list[str], batch_size: int,
     nlp = pipeline.nlp
     disabled = list(unneeded_pipes(nlp, pipeline.annotations))  # as framekit does
     runs: dict[str, Callable[[list[str]], object]] = {
-        "spacy": lambda part: drain(nlp.pipe(part, batch_size=batch_size, n_process=n_process,
-                                              disable=disabled)),
+        "spacy": partial(bare_spacy, nlp, batch_size=batch_size, n_process=n_process,
+                         disabled=disabled),
         "framekit": lambda part: drain(pipeline.analyse_many(part, batch_size=batch_size,
                                                              n_process=n_process)),
     }

@@ -46,7 +46,7 @@ from tqdm import tqdm
 from framekit import registry
 from framekit._errors import DependencyError, FramekitError
 from framekit.article import Article
-from framekit.inputs import check_doc, check_text, chunk_size, parse, warn_if_not_english
+from framekit.inputs import batches, check_doc, check_text, chunk_size, parse, warn_if_not_english
 from framekit.nlp import ANNOTATIONS, load_pipeline, unneeded_pipes
 from framekit.report import Report
 from framekit.results import Result
@@ -219,7 +219,10 @@ class Pipeline:
 
         Args:
             articles: texts (or ``(text, context)`` pairs), any iterable.
-            batch_size: texts per batch given to spaCy (and to a worker).
+            batch_size: texts per batch given to spaCy (and to a worker); a batch
+                given to spaCy also stops at
+                :data:`~framekit.inputs.BATCH_CHARACTERS` characters, which
+                bounds the memory the parse takes however long the articles.
             n_process: processes to parse and analyse with (``-1`` for one per core).
             progress: show a progress bar on standard error.
             on_error: ``"raise"`` stops at the first document framekit cannot
@@ -247,9 +250,11 @@ class Pipeline:
 
     def _reports(self, checked: Iterable[tuple[str, _Context]], batch_size: int,
                  on_error: OnError) -> Iterator[tuple[Report, _Context]]:
-        parsed = self.nlp.pipe(checked, batch_size=batch_size, as_tuples=True,
-                               disable=list(self._unneeded))
-        return ((self._report(doc, context, on_error), context) for doc, context in parsed)
+        disabled = list(self._unneeded)
+        for batch in batches(checked, batch_size):
+            for doc, context in self.nlp.pipe(batch, batch_size=len(batch), as_tuples=True,
+                                              disable=disabled):
+                yield self._report(doc, context, on_error), context
 
     def _in_processes(self, checked: Iterator[tuple[str, _Context]], batch_size: int,
                       processes: int, on_error: OnError) -> Iterator[tuple[Report, Any]]:
