@@ -35,8 +35,15 @@ class Article:
         (True, False)
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
+        """``text`` is the text ``doc`` was parsed from, if the caller has it at hand.
+
+        spaCy joins ``Doc.text`` anew from every token on each call, which
+        costs more than some analysers.
+        """
         self.doc = doc
+        if text is not None:
+            self.__dict__["text"] = text
 
     @cached_property
     def text(self) -> str:

@@ -29,6 +29,8 @@ import warnings
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+import numpy as np
+from spacy.attrs import IS_ALPHA, IS_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -165,10 +167,14 @@ def warn_if_not_english(doc: Doc) -> None:
     texts of at least 20 such tokens: analyses of other languages are not
     meaningful with framekit's English lexicons, but they still run.
     """
-    words = [token for token in doc if token.is_alpha]
-    if len(words) < _MIN_WORDS:
+    if len(doc) < _MIN_WORDS:
         return
-    share = sum(token.is_stop for token in words) / len(words)
+    flags = doc.to_array([IS_ALPHA, IS_STOP])  # one vectorised pass
+    alphabetic = flags[:, 0].astype(bool)
+    words = int(np.count_nonzero(alphabetic))
+    if words < _MIN_WORDS:
+        return
+    share = int(np.count_nonzero(flags[alphabetic, 1])) / words
     if share < _MIN_STOP_WORD_SHARE:
         warnings.warn(
             NotEnglishWarning(

@@ -178,7 +178,8 @@ class Pipeline:
         if isinstance(article, Doc):
             given = self.nlp if self._nlp_spec is not None else None
             return self.analyse_doc(check_doc(article, given))
-        return self.analyse_doc(self._parse(check_text(article)))
+        text = check_text(article)
+        return self._analyse(self._parse(text), text)
 
     def _parse(self, text: str) -> Doc:
         unneeded = self._unneeded
@@ -187,12 +188,16 @@ class Pipeline:
 
     def analyse_doc(self, doc: Doc) -> Report:
         """Run the analysers over a ``Doc`` already parsed by :attr:`nlp`."""
+        return self._analyse(doc, None)
+
+    def _analyse(self, doc: Doc, text: str | None) -> Report:
+        """Run the analysers over ``doc``, parsed from ``text`` when that is given."""
         warn_if_not_english(doc)
-        article = Article(doc)
+        article = Article(doc, text)
         results: dict[str, Result] = {}
         for analyser in self.analysers:
             results[analyser.name] = analyser.run(article, results)
-        return Report(doc.text, results)
+        return Report(article.text, results)
 
     @overload
     def analyse_many(self, articles: Iterable[str], *, batch_size: int = ...,
@@ -252,9 +257,10 @@ class Pipeline:
                  on_error: OnError) -> Iterator[tuple[Report, _Context]]:
         disabled = list(self._unneeded)
         for batch in batches(checked, batch_size):
-            for doc, context in self.nlp.pipe(batch, batch_size=len(batch), as_tuples=True,
-                                              disable=disabled):
-                yield self._report(doc, context, on_error), context
+            parsed = self.nlp.pipe(batch, batch_size=len(batch), as_tuples=True,
+                                   disable=disabled)
+            for (text, _), (doc, context) in zip(batch, parsed, strict=True):
+                yield self._report(doc, text, context, on_error), context
 
     def _in_processes(self, checked: Iterator[tuple[str, _Context]], batch_size: int,
                       processes: int, on_error: OnError) -> Iterator[tuple[Report, Any]]:
@@ -291,17 +297,17 @@ class Pipeline:
             return "", _Context(context, long_text=checked)
         return checked, _Context(context)
 
-    def _report(self, doc: Doc, context: _Context, on_error: OnError) -> Report:
+    def _report(self, doc: Doc, text: str, context: _Context, on_error: OnError) -> Report:
         if context.error is not None:
             return Report("", {}, context.error)
         try:
             if context.long_text is not None:
-                doc = parse(self.nlp, context.long_text)
-            return self.analyse_doc(doc)
+                doc, text = parse(self.nlp, context.long_text), context.long_text
+            return self._analyse(doc, text)
         except Exception as failure:
             if on_error == "raise":
                 raise
-            return Report(doc.text, {}, _describe(failure))
+            return Report(text, {}, _describe(failure))
 
 
 @attrs.frozen

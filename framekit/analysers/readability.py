@@ -34,7 +34,7 @@ from typing import Any
 
 import attrs
 import textstat
-from spacy.tokens import Doc
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START, SPACY
 
 from framekit.article import Article
 from framekit.pipeline import BaseAnalyser
@@ -130,7 +130,7 @@ class ReadabilityAnalyser(BaseAnalyser[ReadabilityResult]):
 
     def run(self, article: Article, results: Mapping[str, Result]) -> ReadabilityResult:
         """Compute the figures of ``article``."""
-        counts = self._counts(article.doc)
+        counts = self._counts(article)
         if counts.words == 0:  # no word with a letter or digit: nothing to grade
             return ReadabilityResult(article.words, counts.sentences,
                                      article.words / counts.sentences if counts.sentences else None,
@@ -153,28 +153,31 @@ class ReadabilityAnalyser(BaseAnalyser[ReadabilityResult]):
             difficult_words=len(counts.difficult),
         )
 
-    def _counts(self, doc: Doc) -> _Counts:
+    def _counts(self, article: Article) -> _Counts:
         """Count sentences and words as written in one pass over the tokens."""
         counts = _Counts()
-        text = doc.text
+        if not len(article.doc):
+            return counts
+        text = article.text
         start = end = -1
         counted = True  # whether the current sentence has been counted
-        for token in doc:
-            if token.is_sent_start:
+        columns = article.doc.to_array([SENT_START, IS_SPACE, IS_PUNCT, IDX, LENGTH, SPACY])
+        for sent_start, space, punct, idx, length, spaced in columns.tolist():
+            if sent_start == 1:
                 counted = False
-            if token.is_space:
+            if space:
                 if start >= 0:
                     self._add(counts, text[start:end])
                     start = -1
                 continue
-            if not token.is_punct:
+            if not punct:
                 if start < 0:
-                    start = token.idx
-                end = token.idx + len(token)
+                    start = idx
+                end = idx + length
                 if not counted:
                     counts.sentences += 1
                     counted = True
-            if token.whitespace_ and start >= 0:
+            if spaced and start >= 0:
                 self._add(counts, text[start:end])
                 start = -1
         if start >= 0:

@@ -6,9 +6,11 @@ start with a token of a fixed text, lower-case form or lemma (*may*, *say*,
 *according*): :class:`AnchoredMatcher` finds the tokens that carry one of those
 *anchors* with one vectorised look-up over the ``Doc``'s attribute arrays, and
 runs the few patterns of each anchor on a window of the pattern's length from
-there. The other patterns (those opening with an operator or with no fixed
-first token) run over the whole text as before. The matches are exactly those
-of one ``Matcher`` holding all the patterns.
+there; a pattern that is its anchor alone (``[{"LOWER": "may"}]``) matches
+wherever the anchor is, without a matcher. The other patterns (those opening
+with an operator or with no fixed first token) run over the whole text as
+before. The matches are exactly those of one ``Matcher`` holding all the
+patterns.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ class AnchoredMatcher:
     def __init__(self, vocab: Vocab, patterns: Iterable[tuple[str, TokenPattern]]) -> None:
         self._rest = Matcher(vocab, validate=True)
         self._groups: dict[tuple[str, int], tuple[Matcher, int]] = {}
+        #: Keys of the patterns that are their anchor alone, by anchor.
+        self._alone: dict[tuple[str, int], list[int]] = {}
         for key, pattern in patterns:
             anchor = _anchor(pattern)
             if anchor is None:
@@ -59,18 +63,22 @@ class AnchoredMatcher:
                 continue
             attr, value = anchor
             group = (attr, vocab.strings.add(value))
+            if len(pattern) == 1 and len(pattern[0]) == 1:
+                self._alone.setdefault(group, []).append(vocab.strings.add(key))
+                continue
             matcher, length = self._groups.get(group) or (Matcher(vocab, validate=True), 0)
             matcher.add(key, [pattern])
             self._groups[group] = matcher, max(length, len(pattern))
-        self._attrs = sorted({attr for attr, _ in self._groups})
-        self._values = {attr: np.array([value for a, value in self._groups if a == attr],
+        anchors = self._groups.keys() | self._alone.keys()
+        self._attrs = sorted({attr for attr, _ in anchors})
+        self._values = {attr: np.array([value for a, value in anchors if a == attr],
                                        dtype=np.uint64) for attr in self._attrs}
 
     def __call__(self, doclike: Doc | Span) -> set[tuple[int, int, int]]:
         """The matches in ``doclike``, offsets relative to its first token."""
         found = {(key, start, end) for key, start, end in self._rest(doclike)} \
             if len(self._rest) else set()
-        if not self._groups or not len(doclike):
+        if not self._attrs or not len(doclike):
             return found
         doc, first = (doclike.doc, doclike.start) if isinstance(doclike, Span) else (doclike, 0)
         attrs: list[int | str] = list(self._attrs)
@@ -78,7 +86,11 @@ class AnchoredMatcher:
         for column, attr in enumerate(self._attrs):
             values = columns[:, column]
             for i in np.flatnonzero(np.isin(values, self._values[attr])).tolist():
-                matcher, length = self._groups[attr, int(values[i])]
+                anchor = attr, int(values[i])
+                found.update((key, i, i + 1) for key in self._alone.get(anchor, ()))
+                if anchor not in self._groups:
+                    continue
+                matcher, length = self._groups[anchor]
                 window = doclike[i : i + length]
                 found.update((key, i, i + end) for key, start, end in matcher(window)
                              if start == 0)
