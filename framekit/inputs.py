@@ -30,7 +30,6 @@ from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -169,7 +168,7 @@ def warn_if_not_english(doc: Doc) -> None:
     """
     if len(doc) < _MIN_WORDS:
         return
-    flags = doc.to_array([IS_ALPHA, IS_STOP])  # one vectorised pass
+    flags = doc.to_array(["IS_ALPHA", "IS_STOP"])  # one vectorised pass
     alphabetic = flags[:, 0].astype(bool)
     words = int(np.count_nonzero(alphabetic))
     if words < _MIN_WORDS:

@@ -34,7 +34,6 @@ from typing import Any
 
 import attrs
 import textstat
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START, SPACY
 
 from framekit.article import Article
 from framekit.pipeline import BaseAnalyser
@@ -49,6 +48,8 @@ CACHE_SIZE = 50_000
 _POLYSYLLABLE = 3
 #: Syllables from which an unfamiliar word counts in ``difficult_words`` (textstat's default).
 _DIFFICULT = 2
+#: The token attributes readability's one pass reads.
+_COLUMNS: list[int | str] = ["SENT_START", "IS_SPACE", "IS_PUNCT", "IDX", "LENGTH", "SPACY"]
 _WORD_PARTS = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
@@ -161,7 +162,7 @@ class ReadabilityAnalyser(BaseAnalyser[ReadabilityResult]):
         text = article.text
         start = end = -1
         counted = True  # whether the current sentence has been counted
-        columns = article.doc.to_array([SENT_START, IS_SPACE, IS_PUNCT, IDX, LENGTH, SPACY])
+        columns = article.doc.to_array(_COLUMNS)
         for sent_start, space, punct, idx, length, spaced in columns.tolist():
             if sent_start == 1:
                 counted = False
