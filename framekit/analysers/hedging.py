@@ -352,7 +352,7 @@ class HedgingAnalyser(BaseAnalyser[HedgingResult]):
         )
 
 
-def _voice(article: Article, token: Token) -> Voice:
+def _voice(article: Article, token: Token | int) -> Voice:
     if article.in_quotation(token):
         return Voice.QUOTED
     if article.in_reported_speech(token):
@@ -362,8 +362,8 @@ def _voice(article: Article, token: Token) -> Voice:
 
 def _words(article: Article) -> list[tuple[int, Voice]]:
     """Sentence index and voice of each word of ``article``, in one pass over its tokens."""
-    return [(index, _voice(article, token)) for index, sentence in enumerate(article.sentences)
-            for token in sentence if not (token.is_punct or token.is_space)]
+    return [(index, _voice(article, i)) for index, sentence in enumerate(article.sentences)
+            for i in range(sentence.start, sentence.end) if article.is_word[i]]
 
 
 def _figures(words: list[tuple[int, Voice]], cues: list[Cue], voice: Voice | None
