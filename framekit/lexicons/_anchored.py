@@ -6,8 +6,8 @@ start with a token of a fixed text, lower-case form or lemma (*may*, *say*,
 *according*): :class:`AnchoredMatcher` finds the tokens that carry one of those
 *anchors* with one vectorised look-up over the ``Doc``'s attribute arrays, and
 runs the few patterns of each anchor on a window of the pattern's length from
-there; a pattern that is its anchor alone (``[{"LOWER": "may"}]``) matches
-wherever the anchor is, without a matcher. The other patterns (those opening
+there; a pattern of exact values only (``[{"LOWER": "may", "POS": "AUX"}]``)
+is checked on those arrays directly, without a matcher. The other patterns (those opening
 with an operator or with no fixed first token) run over the whole text as
 before. The matches are exactly those of one ``Matcher`` holding all the
 patterns.
@@ -54,8 +54,7 @@ class AnchoredMatcher:
     def __init__(self, vocab: Vocab, patterns: Iterable[tuple[str, TokenPattern]]) -> None:
         self._rest = Matcher(vocab, validate=True)
         self._groups: dict[tuple[str, int], tuple[Matcher, int]] = {}
-        #: Keys of the patterns that are their anchor alone, by anchor.
-        self._alone: dict[tuple[str, int], list[int]] = {}
+        exact: list[tuple[tuple[str, int], int, tuple[tuple[tuple[str, int], ...], ...]]] = []
         for key, pattern in patterns:
             anchor = _anchor(pattern)
             if anchor is None:
@@ -63,16 +62,26 @@ class AnchoredMatcher:
                 continue
             attr, value = anchor
             group = (attr, vocab.strings.add(value))
-            if len(pattern) == 1 and len(pattern[0]) == 1:
-                self._alone.setdefault(group, []).append(vocab.strings.add(key))
+            tests = _exact(pattern, vocab)
+            if tests is not None:
+                exact.append((group, vocab.strings.add(key), tests))
                 continue
             matcher, length = self._groups.get(group) or (Matcher(vocab, validate=True), 0)
             matcher.add(key, [pattern])
             self._groups[group] = matcher, max(length, len(pattern))
-        anchors = self._groups.keys() | self._alone.keys()
-        self._attrs = sorted({attr for attr, _ in anchors})
+        anchors = self._groups.keys() | {group for group, _, _ in exact}
+        self._anchor_attrs = sorted({attr for attr, _ in anchors})
         self._values = {attr: np.array([value for a, value in anchors if a == attr],
-                                       dtype=np.uint64) for attr in self._attrs}
+                                       dtype=np.uint64) for attr in self._anchor_attrs}
+        self._attrs = sorted({attr for _, _, tests in exact for checks in tests
+                              for attr, _ in checks} | set(self._anchor_attrs))
+        column = {attr: index for index, attr in enumerate(self._attrs)}
+        #: Patterns of exact values only, by anchor: key and per token the (column, value) tests.
+        self._exact: dict[tuple[str, int], list[tuple[int, _Tests]]] = {}
+        for group, match_id, tests in exact:
+            self._exact.setdefault(group, []).append(
+                (match_id, tuple(tuple((column[attr], value) for attr, value in checks)
+                                 for checks in tests)))
 
     def __call__(self, doclike: Doc | Span) -> set[tuple[int, int, int]]:
         """The matches in ``doclike``, offsets relative to its first token."""
@@ -82,12 +91,17 @@ class AnchoredMatcher:
             return found
         doc, first = (doclike.doc, doclike.start) if isinstance(doclike, Span) else (doclike, 0)
         attrs: list[int | str] = list(self._attrs)
-        columns = doc.to_array(attrs).reshape(len(doc), len(attrs))[first : first + len(doclike)]
-        for column, attr in enumerate(self._attrs):
-            values = columns[:, column]
+        size = len(doclike)
+        columns = doc.to_array(attrs).reshape(len(doc), len(attrs))[first : first + size]
+        for attr in self._anchor_attrs:
+            values = columns[:, self._attrs.index(attr)]
             for i in np.flatnonzero(np.isin(values, self._values[attr])).tolist():
                 anchor = attr, int(values[i])
-                found.update((key, i, i + 1) for key in self._alone.get(anchor, ()))
+                for key, tests in self._exact.get(anchor, ()):
+                    if i + len(tests) <= size and all(
+                            columns[i + offset, column] == value
+                            for offset, checks in enumerate(tests) for column, value in checks):
+                        found.add((key, i, i + len(tests)))
                 if anchor not in self._groups:
                     continue
                 matcher, length = self._groups[anchor]
@@ -95,6 +109,30 @@ class AnchoredMatcher:
                 found.update((key, i, i + end) for key, start, end in matcher(window)
                              if start == 0)
         return found
+
+
+#: Per token of a pattern, its (column, value) tests.
+_Tests = tuple[tuple[tuple[int, int], ...], ...]
+#: Attributes whose exact values are checked on the ``Doc``'s arrays, by pattern key.
+_COLUMNS = {**_ANCHORS, "TAG": "TAG", "POS": "POS", "DEP": "DEP", "ENT_TYPE": "ENT_TYPE"}
+
+
+def _exact(pattern: TokenPattern, vocab: Vocab) -> tuple[tuple[tuple[str, int], ...], ...] | None:
+    """Per token, the (attribute, value) tests of a pattern of exact string values only.
+
+    Such a pattern matches where every test holds, with no need of a
+    ``Matcher``; ``None`` for a pattern with an operator or anything else.
+    """
+    tests = []
+    for token in pattern:
+        checks = []
+        for name, value in token.items():
+            attr = _COLUMNS.get(name.upper())
+            if attr is None or not isinstance(value, str):
+                return None
+            checks.append((attr, vocab.strings.add(value)))
+        tests.append(tuple(checks))
+    return tuple(tests)
 
 
 def _anchor(pattern: TokenPattern) -> tuple[str, str] | None:
