@@ -76,12 +76,13 @@ class AnchoredMatcher:
         self._attrs = sorted({attr for _, _, tests in exact for checks in tests
                               for attr, _ in checks} | set(self._anchor_attrs))
         column = {attr: index for index, attr in enumerate(self._attrs)}
-        #: Patterns of exact values only, by anchor: key and per token the (column, value) tests.
-        self._exact: dict[tuple[str, int], list[tuple[int, _Tests]]] = {}
+        #: Patterns of exact values only, by anchor: key, length and the (token offset,
+        #: column, value) tests other than the anchor's own.
+        self._exact: dict[tuple[str, int], list[tuple[int, int, _Tests]]] = {}
         for group, match_id, tests in exact:
-            self._exact.setdefault(group, []).append(
-                (match_id, tuple(tuple((column[attr], value) for attr, value in checks)
-                                 for checks in tests)))
+            self._exact.setdefault(group, []).append((match_id, len(tests), tuple(
+                (offset, column[attr], value) for offset, checks in enumerate(tests)
+                for attr, value in checks if (offset, attr, value) != (0, *group))))
 
     def __call__(self, doclike: Doc | Span) -> set[tuple[int, int, int]]:
         """The matches in ``doclike``, offsets relative to its first token."""
@@ -93,15 +94,19 @@ class AnchoredMatcher:
         attrs: list[int | str] = list(self._attrs)
         size = len(doclike)
         columns = doc.to_array(attrs).reshape(len(doc), len(attrs))[first : first + size]
+        rows = columns.tolist() if self._exact else []
         for attr in self._anchor_attrs:
             values = columns[:, self._attrs.index(attr)]
             for i in np.flatnonzero(np.isin(values, self._values[attr])).tolist():
                 anchor = attr, int(values[i])
-                for key, tests in self._exact.get(anchor, ()):
-                    if i + len(tests) <= size and all(
-                            columns[i + offset, column] == value
-                            for offset, checks in enumerate(tests) for column, value in checks):
-                        found.add((key, i, i + len(tests)))
+                for key, length, tests in self._exact.get(anchor, ()):
+                    if i + length > size:
+                        continue
+                    for offset, column, value in tests:
+                        if rows[i + offset][column] != value:
+                            break
+                    else:
+                        found.add((key, i, i + length))
                 if anchor not in self._groups:
                     continue
                 matcher, length = self._groups[anchor]
@@ -111,8 +116,7 @@ class AnchoredMatcher:
         return found
 
 
-#: Per token of a pattern, its (column, value) tests.
-_Tests = tuple[tuple[tuple[int, int], ...], ...]
+_Tests = tuple[tuple[int, int, int], ...]
 #: Attributes whose exact values are checked on the ``Doc``'s arrays, by pattern key.
 _COLUMNS = {**_ANCHORS, "TAG": "TAG", "POS": "POS", "DEP": "DEP", "ENT_TYPE": "ENT_TYPE"}
 
