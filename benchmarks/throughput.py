@@ -3,13 +3,19 @@
 Run from the repository root::
 
     python benchmarks/throughput.py            # ~1,000 articles, a ~50,000-word article
-    python benchmarks/throughput.py --quick    # 150 articles, up to 10,000 words: a few minutes
+    python benchmarks/throughput.py --quick    # 150 articles, up to 10,000 words: some 8 minutes
 
 In one run, on the same texts, it measures
 
-* bare spaCy (``nlp.pipe`` with the pipeline, components and batch size framekit
-  uses) against :meth:`framekit.Pipeline.analyse_many` with every registered
-  default analyser, in one process and with ``n_process=2``; the corpus is run
+* where the time goes: milliseconds per 1,000 words for the parse and, over
+  parses made once, for the shared layers of :class:`~framekit.article.Article`
+  (quotations, reported speech, sentences), each analyser and the whole of
+  :meth:`~framekit.Pipeline.analyse_doc`, each the best of a few rounds;
+* bare spaCy (``nlp.pipe`` with the pipeline, components and batches framekit
+  uses, :func:`framekit.inputs.batches`; with two processes, a process pool
+  like framekit's that sends back a count instead of reports) against
+  :meth:`framekit.Pipeline.analyse_many` with every registered default
+  analyser, in one process and with ``n_process=2``; the corpus is run
   in slices by each side in turn, so that a change of load on a shared machine
   hits both alike, and in one process the CPU time is compared as well;
 * the time framekit takes (parse and analysis) for one article of 1k, 5k, 10k
@@ -34,12 +40,20 @@ import subprocess
 import sys
 import time
 import tracemalloc
+from collections import deque
 from collections.abc import Callable, Iterable
-from functools import partial
+from concurrent.futures import Future, ProcessPoolExecutor
+from functools import cached_property, partial
 from pathlib import Path
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 import framekit
+from framekit.article import Article
+from framekit.inputs import batches
 from framekit.nlp import unneeded_pipes
+from framekit.results import Result
 
 ARTICLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
 
@@ -63,20 +77,115 @@ def long_article(words: int) -> str:
     raise ValueError(words)
 
 
-def timed(run: Callable[[], object]) -> float:
-    start = time.perf_counter()
+def timed(run: Callable[[], object], clock: Callable[[], float] = time.perf_counter) -> float:
+    start = clock()
     run()
-    return time.perf_counter() - start
+    return clock() - start
 
 
-def best(run: Callable[[], object], repeats: int) -> float:
+def best(run: Callable[[], object], repeats: int,
+         clock: Callable[[], float] = time.perf_counter) -> float:
     """The fastest of ``repeats`` runs: the one least disturbed by other work on the machine."""
-    return min(timed(run) for _ in range(repeats))
+    return min(timed(run, clock) for _ in range(repeats))
 
 
 def drain(items: Iterable[object]) -> None:
     for _ in items:
         pass
+
+
+def shared_layers(doc: Doc) -> Article:
+    """An :class:`Article` with every one of its shared layers computed."""
+    article = Article(doc)
+    for name, member in vars(Article).items():
+        if isinstance(member, cached_property):
+            getattr(article, name)
+    return article
+
+
+def costs(pipeline: framekit.Pipeline, texts: list[str], batch_size: int,
+          rounds: int) -> dict[str, float]:
+    """CPU milliseconds per 1,000 words of the parse and of each part of the analysis.
+
+    CPU time, as other work on a shared machine changes it less than the wall
+    clock. The parse is timed over ``texts`` with ``nlp.pipe``; the rest over the
+    ``Doc`` objects it made, each part the fastest of ``rounds`` rounds. The
+    shared layers are timed first, on fresh articles; each analyser then runs
+    on articles whose layers are ready, in the pipeline's order, given the
+    results it needs; ``analyse_doc`` is the whole analysis of a fresh article
+    (layers, analysers, the language check and the report).
+    """
+    nlp = pipeline.nlp
+    disabled = list(unneeded_pipes(nlp, pipeline.annotations))
+    per_word = 1_000_000 / sum(len(text.split()) for text in texts)  # s -> ms per 1,000 words
+    docs: list[Doc] = []
+
+    def parse_all() -> None:
+        docs[:] = (doc for batch in batches(((text, None) for text in texts), batch_size)
+                   for doc, _ in nlp.pipe(batch, batch_size=len(batch), as_tuples=True,
+                                          disable=disabled))
+
+    figures = {"parse": per_word * best(parse_all, rounds, time.process_time)}
+    spent = dict.fromkeys(("shared layers", *pipeline.names, "analyse_doc"), float("inf"))
+    for _ in range(rounds):
+        start = time.process_time()
+        articles = [shared_layers(doc) for doc in docs]
+        spent["shared layers"] = min(spent["shared layers"], time.process_time() - start)
+        results: list[dict[str, Result]] = [{} for _ in articles]
+        for analyser in pipeline.analysers:
+            start = time.process_time()
+            for article, found in zip(articles, results, strict=True):
+                found[analyser.name] = analyser.run(article, found)
+            spent[analyser.name] = min(spent[analyser.name], time.process_time() - start)
+        spent["analyse_doc"] = min(spent["analyse_doc"], timed(
+            lambda: drain(pipeline.analyse_doc(doc) for doc in docs), time.process_time))
+    figures.update((name, per_word * seconds) for name, seconds in spent.items())
+    return figures
+
+
+def parse_only(nlp: Language, texts: list[str], batch_size: int, disabled: list[str]) -> int:
+    """Parse ``texts`` in the batches framekit gives spaCy, dropping the parses."""
+    parsed = 0
+    for batch in batches(((text, None) for text in texts), batch_size):
+        parsed += sum(1 for _ in nlp.pipe(batch, batch_size=len(batch), as_tuples=True,
+                                          disable=disabled))
+    return parsed
+
+
+_worker_nlp: tuple[Language, list[str]] | None = None
+
+
+def _start_worker(nlp: Language, disabled: list[str]) -> None:
+    global _worker_nlp
+    _worker_nlp = nlp, disabled
+
+
+def _parse_in_worker(texts: list[str], batch_size: int) -> int:
+    assert _worker_nlp is not None
+    return parse_only(_worker_nlp[0], texts, batch_size, _worker_nlp[1])
+
+
+def bare_spacy(nlp: Language, texts: list[str], batch_size: int, n_process: int,
+               disabled: list[str]) -> None:
+    """Parse ``texts`` as framekit does, and drop the parses.
+
+    In one process, in framekit's batches; with more, as framekit's workers
+    do: batches of ``batch_size`` texts sent to a process pool, a few per
+    worker in flight, each parsed in framekit's batches, a count sent back.
+    """
+    if n_process == 1:
+        parse_only(nlp, texts, batch_size, disabled)
+        return
+    with ProcessPoolExecutor(n_process, initializer=_start_worker,
+                             initargs=(nlp, disabled)) as pool:
+        pending: deque[Future[int]] = deque()
+        for start in range(0, len(texts), batch_size):
+            pending.append(pool.submit(_parse_in_worker, texts[start : start + batch_size],
+                                       batch_size))
+            if len(pending) > 2 * n_process:
+                pending.popleft().result()
+        while pending:
+            pending.popleft().result()
 
 
 def throughput(pipeline: framekit.Pipeline, texts: list[str], batch_size: int,
@@ -90,8 +199,8 @@ def throughput(pipeline: framekit.Pipeline, texts: list[str], batch_size: int,
     nlp = pipeline.nlp
     disabled = list(unneeded_pipes(nlp, pipeline.annotations))  # as framekit does
     runs: dict[str, Callable[[list[str]], object]] = {
-        "spacy": lambda part: drain(nlp.pipe(part, batch_size=batch_size, n_process=n_process,
-                                              disable=disabled)),
+        "spacy": partial(bare_spacy, nlp, batch_size=batch_size, n_process=n_process,
+                         disabled=disabled),
         "framekit": lambda part: drain(pipeline.analyse_many(part, batch_size=batch_size,
                                                              n_process=n_process)),
     }
@@ -149,7 +258,7 @@ def main() -> None:
         return
     n = args.articles or (150 if args.quick else 999)
     lengths = (1_000, 5_000, 10_000) if args.quick else (1_000, 5_000, 10_000, 50_000)
-    small, large = (30, 300) if args.quick else (100, 1_000)
+    small, large = 100, 1_000
 
     pipeline = framekit.Pipeline()
     texts = corpus(n)
@@ -158,6 +267,15 @@ def main() -> None:
           f"spaCy pipeline {pipeline.nlp.meta['name']} ({', '.join(pipeline.nlp.pipe_names)})")
     print(f"corpus: {n} articles, {words:,} words; batch size {args.batch_size}\n")
     drain(pipeline.analyse_many(corpus(6)))  # load and warm up matchers, lexicons, textstat
+
+    sample = texts[: 30 if args.quick else 90]
+    ms = costs(pipeline, sample, args.batch_size, 3)
+    print(f"where the time goes ({len(sample)} articles, "
+          f"{sum(len(text.split()) for text in sample):,} words; CPU time, best of 3):")
+    print(f"  {'part':<16} {'ms/1,000 words':>14} {'% of parse':>10}")
+    for name, value in ms.items():
+        print(f"  {name:<16} {value:14.2f} {100 * value / ms['parse']:9.1f}%")
+    print()
 
     for processes in (1, 2):
         figures = throughput(pipeline, texts, args.batch_size, processes, args.rounds)

@@ -36,13 +36,31 @@ class Article:
         (True, False)
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
+        """``text`` is the text ``doc`` was parsed from, if the caller has it at hand.
+
+        spaCy joins ``Doc.text`` anew from every token on each call, which
+        costs more than some analysers.
+        """
         self.doc = doc
+        if text is not None:
+            self.__dict__["text"] = text
 
     @cached_property
     def text(self) -> str:
         """The article's original text (spaCy joins it anew on each ``Doc.text``)."""
         return self.doc.text
+
+    @cached_property
+    def token_texts(self) -> tuple[str, ...]:
+        """Each token's text, by token index.
+
+        Read from the ``Doc``'s arrays: iterating the ``Doc`` makes a spaCy
+        ``Token`` object for each token, which costs more than most rules
+        that scan the article for candidates.
+        """
+        strings = self.doc.vocab.strings
+        return tuple(strings[orth] for orth in self.doc.to_array("ORTH").tolist())
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
@@ -59,12 +77,17 @@ class Article:
         return max(0, bisect.bisect_right(self._sentence_starts, i) - 1)
 
     @cached_property
+    def is_word(self) -> tuple[bool, ...]:
+        """Whether each token, by index, is a word: neither punctuation nor whitespace."""
+        if not len(self.doc):
+            return ()
+        flags = self.doc.to_array(["IS_PUNCT", "IS_SPACE"])  # one vectorised pass
+        return tuple(np.logical_not(flags.any(axis=1)).tolist())
+
+    @cached_property
     def words(self) -> int:
         """Number of words: tokens that are neither punctuation nor whitespace."""
-        if not len(self.doc):
-            return 0
-        flags = self.doc.to_array(["IS_PUNCT", "IS_SPACE"])  # one vectorised pass
-        return len(self.doc) - int(np.count_nonzero(flags.any(axis=1)))
+        return sum(self.is_word)
 
     @cached_property
     def quotations(self) -> tuple[Quotation, ...]:

@@ -48,7 +48,7 @@ from tqdm import tqdm
 from framekit import registry
 from framekit._errors import DependencyError, FramekitError
 from framekit.article import Article
-from framekit.inputs import check_doc, check_text, chunk_size, parse, warn_if_not_english
+from framekit.inputs import batches, check_doc, check_text, chunk_size, parse, warn_if_not_english
 from framekit.nlp import ANNOTATIONS, load_pipeline, unneeded_pipes
 from framekit.report import Report
 from framekit.results import Result
@@ -180,7 +180,8 @@ class Pipeline:
         if isinstance(article, Doc):
             given = self.nlp if self._nlp_spec is not None else None
             return self.analyse_doc(check_doc(article, given))
-        return self.analyse_doc(self._parse(check_text(article)))
+        text = check_text(article)
+        return self._analyse(self._parse(text), text)
 
     def _parse(self, text: str) -> Doc:
         unneeded = self._unneeded
@@ -189,12 +190,16 @@ class Pipeline:
 
     def analyse_doc(self, doc: Doc) -> Report:
         """Run the analysers over a ``Doc`` already parsed by :attr:`nlp`."""
+        return self._analyse(doc, None)
+
+    def _analyse(self, doc: Doc, text: str | None) -> Report:
+        """Run the analysers over ``doc``, parsed from ``text`` when that is given."""
         warn_if_not_english(doc)
-        article = Article(doc)
+        article = Article(doc, text)
         results: dict[str, Result] = {}
         for analyser in self.analysers:
             results[analyser.name] = analyser.run(article, results)
-        return Report(doc.text, results)
+        return Report(article.text, results)
 
     @overload
     def analyse_many(self, articles: Iterable[str], *, batch_size: int = ...,
@@ -221,7 +226,10 @@ class Pipeline:
 
         Args:
             articles: texts (or ``(text, context)`` pairs), any iterable.
-            batch_size: texts per batch given to spaCy (and to a worker).
+            batch_size: texts per batch given to spaCy (and to a worker); a batch
+                given to spaCy also stops at
+                :data:`~framekit.inputs.BATCH_CHARACTERS` characters, which
+                bounds the memory the parse takes however long the articles.
             n_process: processes to parse and analyse with (``-1`` for one per core).
             progress: show a progress bar on standard error.
             on_error: ``"raise"`` stops at the first document framekit cannot
@@ -249,9 +257,12 @@ class Pipeline:
 
     def _reports(self, checked: Iterable[tuple[str, _Context]], batch_size: int,
                  on_error: OnError) -> Iterator[tuple[Report, _Context]]:
-        parsed = self.nlp.pipe(checked, batch_size=batch_size, as_tuples=True,
-                               disable=list(self._unneeded))
-        return ((self._report(doc, context, on_error), context) for doc, context in parsed)
+        disabled = list(self._unneeded)
+        for batch in batches(checked, batch_size):
+            parsed = self.nlp.pipe(batch, batch_size=len(batch), as_tuples=True,
+                                   disable=disabled)
+            for (text, _), (doc, context) in zip(batch, parsed, strict=True):
+                yield self._report(doc, text, context, on_error), context
 
     def _in_processes(self, checked: Iterator[tuple[str, _Context]], batch_size: int,
                       processes: int, on_error: OnError) -> Iterator[tuple[Report, Any]]:
@@ -288,17 +299,17 @@ class Pipeline:
             return "", _Context(context, long_text=checked)
         return checked, _Context(context)
 
-    def _report(self, doc: Doc, context: _Context, on_error: OnError) -> Report:
+    def _report(self, doc: Doc, text: str, context: _Context, on_error: OnError) -> Report:
         if context.error is not None:
             return Report("", {}, context.error)
         try:
             if context.long_text is not None:
-                doc = parse(self.nlp, context.long_text)
-            return self.analyse_doc(doc)
+                doc, text = parse(self.nlp, context.long_text), context.long_text
+            return self._analyse(doc, text)
         except Exception as failure:
             if on_error == "raise":
                 raise
-            return Report(doc.text, {}, _describe(failure))
+            return Report(text, {}, _describe(failure))
 
 
 @attrs.frozen

@@ -139,7 +139,8 @@ class SpeakerResolver:
             words = self._name_words(entity)
             if words:
                 names.setdefault(_key(words[-1]), []).append(" ".join(words))
-        places = {_key(t.text) for t in self.doc if _is_place(t)}
+        places = {key for i, text in enumerate(self.article.token_texts)
+                  if (key := _key(text)) in names and _is_place(self.doc[i])}
         return {key: forms for key, forms in names.items()
                 if key not in places or any(" " in form for form in forms)}
 
@@ -170,8 +171,8 @@ class SpeakerResolver:
 
     def _name_tokens(self, names: Iterable[str]) -> list[Token]:
         keys = set(names)
-        return [t for t in self.doc if _key(t.text) in keys and _proper(t)
-                and not self.article.in_quotation(t)]
+        return [token for i, text in enumerate(self.article.token_texts) if _key(text) in keys
+                and _proper(token := self.doc[i]) and not self.article.in_quotation(token)]
 
     @cached_property
     def _mentions(self) -> tuple[list[int], list[str]]:
@@ -185,8 +186,8 @@ class SpeakerResolver:
         """The surname key of each token that names a known person, else ``None``."""
         names = self._names
         keys: list[str | None] = []
-        for token in self.doc:
-            key = _key(_NAME_EDGE.sub("", token.text)) if token.text[:1].isupper() else None
+        for text in self.article.token_texts:
+            key = _key(_NAME_EDGE.sub("", text)) if text[:1].isupper() else None
             keys.append(key if key in names else None)
         return keys
 

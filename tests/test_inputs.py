@@ -67,3 +67,13 @@ def test_every_framekit_error_is_catchable_by_the_base_class() -> None:
                   framekit.TextTooLongError, framekit.DependencyError, framekit.LexiconError,
                   framekit.MissingResultError, framekit.AnalyserNotFoundError):
         assert issubclass(error, framekit.FramekitError)
+
+
+def test_batches_stop_at_the_size_or_the_character_budget() -> None:
+    from framekit.inputs import BATCH_CHARACTERS, batches
+
+    long, short = "x" * (BATCH_CHARACTERS // 2 + 1), "y"
+    huge = "z" * BATCH_CHARACTERS * 2
+    items = [(long, 0), (long, 1), (short, 2), (short, 3), (short, 4), (huge, 5)]
+    cut = [[context for _, context in batch] for batch in batches(items, 2)]
+    assert cut == [[0], [1, 2], [3, 4], [5]]

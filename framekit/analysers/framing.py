@@ -29,7 +29,7 @@ from spacy.tokens import Span
 from framekit.analysers.attribution import AttributionResult
 from framekit.article import Article
 from framekit.frames import FrameScheme
-from framekit.lexicons import Lexicon, LexiconMatcher
+from framekit.lexicons import Lexicon, LexiconEntry, LexiconMatcher
 from framekit.pipeline import BaseAnalyser
 from framekit.quotes import Quotation
 from framekit.registry import register
@@ -279,9 +279,9 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
         self.dominance = dominance
         self.device_weight = device_weight
         self.scare_quote_words = scare_quote_words
-        self._frames = _matchers_by_category(self.scheme.lexicon)
+        self._frames = LexiconMatcher(self.scheme.lexicon)  # matched by_category
         self._devices = LexiconMatcher(self.devices)
-        self._naming = _matchers_by_category(self.naming)
+        self._naming = LexiconMatcher(self.naming)
 
     def run(self, article: Article, results: Mapping[str, Result]) -> FramingResult:
         """Score the frames of ``article`` and collect its framing devices."""
@@ -292,7 +292,9 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
         scare = _scare_quotes(article, attribution, self.scare_quote_words)
         cues = tuple(sorted(devices + scare + tuple(cue for _, cue in naming),
                             key=lambda c: (c.start, c.end)))
-        frames = tuple(self._frame(article, definition.name, definition.devices, devices)
+        matches = self._frames.by_category(article.doc)
+        frames = tuple(self._frame(article, definition.name, definition.devices, devices,
+                                   matches.get(definition.name, []))
                        for definition in self.scheme.frames)
         present = tuple(frame.name for frame in frames if frame.present)
         top = max((frame.score for frame in frames if frame.present), default=0.0)
@@ -312,10 +314,9 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
         )
 
     def _frame(self, article: Article, name: str, device_names: Iterable[str],
-               devices: tuple[FramingCue, ...]) -> Frame:
-        matcher = self._frames.get(name)
-        spans = [] if matcher is None else [
-            (entry.id, article.doc[start:end]) for entry, start, end in matcher(article.doc)]
+               devices: tuple[FramingCue, ...],
+               matches: list[tuple[LexiconEntry, int, int]]) -> Frame:
+        spans = [(entry.id, article.doc[start:end]) for entry, start, end in matches]
         found = [FrameCue(span.start_char, span.end_char, span.text, entry, None,
                           article.voice_of(span.root)) for entry, span in spans]
         taken = [TextSpan(cue.start, cue.end, cue.text) for cue in found]
@@ -342,16 +343,9 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
         """Naming cues with the group of variants each belongs to, in text order."""
         found = [(group, _cue(article, article.doc[start:end], Device.NAMING, entry.id,
                               str(entry.data.get("variant", entry.id))))
-                 for group, matcher in self._naming.items()
-                 for entry, start, end in matcher(article.doc)]
+                 for group, matches in self._naming.by_category(article.doc).items()
+                 for entry, start, end in matches]
         return sorted(found, key=lambda item: item[1].start)
-
-
-def _matchers_by_category(lexicon: Lexicon) -> dict[str, LexiconMatcher]:
-    """One greedy matcher per category, so that categories never hide each other's matches."""
-    return {category: LexiconMatcher(Lexicon.from_entries(
-        category, [e for e in lexicon if e.category == category]))
-        for category in sorted(lexicon.categories())}
 
 
 def _cue(article: Article, span: Span, category: Device, entry: str, detail: str) -> FramingCue:

@@ -378,8 +378,8 @@ class HedgingAnalyser(BaseAnalyser[HedgingResult]):
 
 def _words(article: Article) -> list[tuple[int, Voice]]:
     """Sentence index and voice of each word of ``article``, in one pass over its tokens."""
-    return [(index, article.voice_of(token)) for index, sentence in enumerate(article.sentences)
-            for token in sentence if not (token.is_punct or token.is_space)]
+    return [(index, article.voice_of(i)) for index, sentence in enumerate(article.sentences)
+            for i in range(sentence.start, sentence.end) if article.is_word[i]]
 
 
 def _figures(words: list[tuple[int, Voice]], cues: list[Cue], voice: Voice | None

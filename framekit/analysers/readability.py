@@ -1,11 +1,21 @@
-"""Readability: the classic formulas from textstat, with sentence figures from the parse.
+"""Readability: the classic formulas, from counts made once over the parse.
 
-The formulas (Flesch reading ease, Flesch–Kincaid grade, Gunning fog, SMOG,
-Coleman–Liau, Dale–Chall) are computed by `textstat`_ on the article's text.
-Their inputs are rough counts (syllables, "complex" and "difficult" words), so
-they compare texts of one genre better than they grade one text. Sentence
-figures come from spaCy's parse, in which framekit also ends a sentence at each
-line break, so captions and headlines count as sentences of their own.
+One pass over the article's tokens counts its sentences (from spaCy's parse,
+in which framekit also ends a sentence at each line break, so captions and
+headlines count as sentences of their own) and its words as written: a run of
+tokens between whitespace, without the punctuation around it, so that a
+contraction (*don't*) or a hyphenated compound (*cease-fire*) is one word, as
+the formulas' authors counted. Each distinct word is then looked up once for
+its syllables (`textstat`_'s counter: the CMU pronouncing dictionary, else
+Pyphen's hyphenation), its letters and whether it is on the Dale–Chall list of
+familiar words (the list textstat ships). The published formulas (Flesch
+reading ease, Flesch–Kincaid grade, Gunning fog, SMOG, Coleman–Liau,
+Dale–Chall) are computed from those counts.
+
+The figures agree with textstat's own to within a few points (see the
+readability guide): textstat cuts sentences at every full stop, question or
+exclamation mark (abbreviations too) and drops those of two words or fewer,
+where the parse keeps headlines and does not end a sentence at *Mr.*.
 
 An article without words gets ``None`` for every formula: a score of 0 would
 read as "very hard", which says nothing about an empty text.
@@ -15,7 +25,12 @@ read as "very hard", which says nothing about an empty text.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping
+from functools import cache
+from importlib.resources import files
+from typing import Any
 
 import attrs
 import textstat
@@ -27,6 +42,16 @@ from framekit.results import Result
 from framekit.views import Panel
 
 __all__ = ["ReadabilityAnalyser", "ReadabilityResult"]
+
+#: Distinct words whose figures an analyser keeps; past this the cache starts afresh.
+CACHE_SIZE = 50_000
+#: Syllables from which a word counts as a polysyllable (SMOG) or complex (Gunning fog).
+_POLYSYLLABLE = 3
+#: Syllables from which an unfamiliar word counts in ``difficult_words`` (textstat's default).
+_DIFFICULT = 2
+#: The token attributes readability's one pass reads.
+_COLUMNS: list[int | str] = ["SENT_START", "IS_SPACE", "IS_PUNCT", "IDX", "LENGTH", "SPACY"]
+_WORD_PARTS = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
 @attrs.frozen
@@ -43,7 +68,8 @@ class ReadabilityResult(Result):
         smog_index: years of schooling (meant for 30 sentences or more).
         coleman_liau_index: US school grade, from letters rather than syllables.
         dale_chall: Dale–Chall score; 9 and above is college level.
-        difficult_words: words outside the Dale–Chall list of familiar words.
+        difficult_words: distinct words of two syllables or more outside the
+            Dale–Chall list of familiar words.
     """
 
     words: int
@@ -73,6 +99,29 @@ class ReadabilityResult(Result):
             "dale_chall")}
 
 
+@attrs.frozen
+class _Word:
+    """What the formulas need of one distinct word."""
+
+    syllables: int
+    letters: int
+    familiar: bool
+
+
+@attrs.define
+class _Counts:
+    """The counts of one article the formulas are computed from."""
+
+    sentences: int = 0
+    words: int = 0
+    syllables: int = 0
+    letters: int = 0
+    polysyllables: int = 0
+    complex_words: int = 0
+    unfamiliar: int = 0
+    difficult: set[str] = attrs.Factory(set)
+
+
 @register("readability", default=True)
 class ReadabilityAnalyser(BaseAnalyser[ReadabilityResult]):
     """Readability formulas and sentence length.
@@ -89,22 +138,102 @@ class ReadabilityAnalyser(BaseAnalyser[ReadabilityResult]):
     result_type = ReadabilityResult
     annotations = frozenset({"parse"})
 
+    def __init__(self) -> None:
+        self._words: dict[str, _Word] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle without the cache of word figures (a worker builds its own)."""
+        return {**self.__dict__, "_words": {}}
+
     def run(self, article: Article, results: Mapping[str, Result]) -> ReadabilityResult:
         """Compute the figures of ``article``."""
-        sentences = sum(1 for sentence in article.sentences
-                        if any(not (t.is_punct or t.is_space) for t in sentence))
-        if article.words == 0:
-            return ReadabilityResult(0, 0, None, None, None, None, None, None, None, 0)
-        text = article.text
+        counts = self._counts(article)
+        if counts.words == 0:  # no word with a letter or digit: nothing to grade
+            return ReadabilityResult(article.words, counts.sentences,
+                                     article.words / counts.sentences if counts.sentences else None,
+                                     None, None, None, None, None, None, 0)
+        per_sentence = counts.words / counts.sentences
+        syllables = counts.syllables / counts.words
+        unfamiliar = 100 * counts.unfamiliar / counts.words
         return ReadabilityResult(
             words=article.words,
-            sentences=sentences,
-            words_per_sentence=article.words / sentences,
-            flesch_reading_ease=float(textstat.flesch_reading_ease(text)),
-            flesch_kincaid_grade=float(textstat.flesch_kincaid_grade(text)),
-            gunning_fog=float(textstat.gunning_fog(text)),
-            smog_index=float(textstat.smog_index(text)),
-            coleman_liau_index=float(textstat.coleman_liau_index(text)),
-            dale_chall=float(textstat.dale_chall_readability_score(text)),
-            difficult_words=int(textstat.difficult_words(text)),
+            sentences=counts.sentences,
+            words_per_sentence=article.words / counts.sentences,
+            flesch_reading_ease=206.835 - 1.015 * per_sentence - 84.6 * syllables,
+            flesch_kincaid_grade=0.39 * per_sentence + 11.8 * syllables - 15.59,
+            gunning_fog=0.4 * (per_sentence + 100 * counts.complex_words / counts.words),
+            smog_index=1.043 * math.sqrt(30 * counts.polysyllables / counts.sentences) + 3.1291,
+            coleman_liau_index=(0.0588 * 100 * counts.letters / counts.words
+                                - 0.296 * 100 * counts.sentences / counts.words - 15.8),
+            dale_chall=(0.1579 * unfamiliar + 0.0496 * per_sentence
+                        + (3.6365 if unfamiliar > 5 else 0.0)),
+            difficult_words=len(counts.difficult),
         )
+
+    def _counts(self, article: Article) -> _Counts:
+        """Count sentences and words as written in one pass over the tokens."""
+        counts = _Counts()
+        if not len(article.doc):
+            return counts
+        text = article.text
+        start = end = -1
+        counted = True  # whether the current sentence has been counted
+        columns = article.doc.to_array(_COLUMNS)
+        for sent_start, space, punct, idx, length, spaced in columns.tolist():
+            if sent_start == 1:
+                counted = False
+            if space:
+                if start >= 0:
+                    self._add(counts, text[start:end])
+                    start = -1
+                continue
+            if not punct:
+                if start < 0:
+                    start = idx
+                end = idx + length
+                if not counted:
+                    counts.sentences += 1
+                    counted = True
+            if spaced and start >= 0:
+                self._add(counts, text[start:end])
+                start = -1
+        if start >= 0:
+            self._add(counts, text[start:end])
+        return counts
+
+    def _add(self, counts: _Counts, written: str) -> None:
+        key = written.lower().replace("\u2019", "'")
+        word = self._words.get(key)
+        if word is None:
+            word = self._word(key)
+        if not word.letters:
+            return
+        counts.words += 1
+        counts.syllables += word.syllables
+        counts.letters += word.letters
+        if word.syllables >= _POLYSYLLABLE:
+            counts.polysyllables += 1
+        if not word.familiar:
+            counts.unfamiliar += 1
+            if word.syllables >= _POLYSYLLABLE:
+                counts.complex_words += 1
+            if word.syllables >= _DIFFICULT:
+                counts.difficult.add(key)
+
+    def _word(self, key: str) -> _Word:
+        """The figures of a lower-cased word, computed and kept in the bounded cache."""
+        parts = _WORD_PARTS.findall(key)
+        word = _Word(syllables=sum(textstat.syllable_count(part) for part in parts),
+                     letters=sum(character.isalnum() for character in key),
+                     familiar=key in _familiar_words())
+        if len(self._words) >= CACHE_SIZE:
+            self._words.clear()
+        self._words[key] = word
+        return word
+
+
+@cache
+def _familiar_words() -> frozenset[str]:
+    """The Dale–Chall list of familiar words, as textstat ships it."""
+    path = files("textstat").joinpath("resources/en/easy_words.txt")
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines())

@@ -209,11 +209,30 @@ class LexiconMatcher:
 
     def __call__(self, doc: Doc | Span) -> list[tuple[LexiconEntry, int, int]]:
         """Match ``doc`` (a ``Doc`` or ``Span``) and return entries with token ranges."""
+        return self._resolved(self._found(doc))
+
+    def by_category(self, doc: Doc | Span) -> dict[str, list[tuple[LexiconEntry, int, int]]]:
+        """The matches of ``doc`` by entry category, each as a matcher of its own would give them.
+
+        Overlaps are resolved within a category, so categories never hide each
+        other's matches; one pass over ``doc`` serves every category.
+        """
+        grouped: dict[str, list[tuple[LexiconEntry, int, int]]] = {
+            category: [] for category in sorted(self.lexicon.categories())}
+        for item in self._found(doc):
+            grouped[item[0].category].append(item)
+        return {category: self._resolved(found) for category, found in grouped.items()}
+
+    def _found(self, doc: Doc | Span) -> list[tuple[LexiconEntry, int, int]]:
+        """Every match, by position, the entry first in the lexicon first among equals."""
         vocab = doc.vocab
         offset = doc.start if isinstance(doc, Span) else 0
-        found = sorted(((self.lexicon[vocab.strings[key]], offset + start, offset + end)
-                        for key, start, end in self._matcher(vocab)(doc)),
-                       key=lambda item: (item[1], item[2], self._order[item[0].id]))
+        return sorted(((self.lexicon[vocab.strings[key]], offset + start, offset + end)
+                       for key, start, end in self._matcher(vocab)(doc)),
+                      key=lambda item: (item[1], item[2], self._order[item[0].id]))
+
+    def _resolved(self, found: list[tuple[LexiconEntry, int, int]]
+                  ) -> list[tuple[LexiconEntry, int, int]]:
         if self.greedy:
             found = _longest_first(found)
         return sorted(found, key=lambda item: (item[1], item[2]))
