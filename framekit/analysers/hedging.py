@@ -15,10 +15,12 @@ thought ``reported``, elsewhere the writer's own, ``author``.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 from functools import cache
+from importlib import resources
 
 import attrs
 from spacy.tokens import Span, Token
@@ -67,7 +69,8 @@ class Cue:
         end: offset just past its last character.
         text: the cue as written.
         kind: hedge or booster.
-        type: the cue type, the lexicon entry's category (e.g. ``epistemic_modal``).
+        type: the cue type, the lexicon entry's category (e.g. ``epistemic_possible``;
+            see ``lexicons/hedge_types.json``).
         voice: author, quoted or reported.
         sentence: index of the sentence holding the cue.
         negated: whether the cue is under negation (*not likely*).
@@ -167,13 +170,16 @@ def _negated(token: Token) -> bool:
 
 
 def _complement(span: Span) -> bool:
-    """*it appears*, *appeared to be*, *seems unlikely*, *seems like*, not *appeared on TV*."""
+    """*it appears that*, *appeared to be*, *seems unlikely*, *seems like*.
+
+    Not *appeared on TV*, nor *it appears in several films*.
+    """
     children = list(span.root.children)
     return any(
         child.dep_ in {"xcomp", "ccomp", "acomp", "oprd", "attr"}
-        or (child.dep_ == "prep" and child.lower_ in {"like", "as"})
-        or (child.dep_ in {"nsubj", "expl"} and child.lower_ == "it")
-        or (child.pos_ in {"VERB", "AUX"} and any(c.lower_ == "to" for c in child.children))
+        or (child.dep_ == "prep" and child.lower_ in _words_of("likeness_prepositions"))
+        or (child.dep_ == "conj" and child.i > span.root.i
+            and any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children))
         for child in children)
 
 
@@ -264,6 +270,201 @@ def _vague_source(span: Span) -> bool:
     return verb.lemma_ in lexicon or f"noun:{verb.lemma_}" in lexicon
 
 
+@cache
+def _words_of(key: str) -> frozenset[str]:
+    """A closed class of words from ``lexicons/hedge_context.json`` (``"condition_markers"``…)."""
+    source = resources.files("framekit.lexicons").joinpath("hedge_context.json")
+    return frozenset(json.loads(source.read_text(encoding="utf-8"))[key])
+
+
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    """Verbs of speech and thought of the ``reporting`` lexicon, and the other past governors."""
+    return frozenset(entry.id for entry in Lexicon.load("reporting")
+                     if entry.category in {"speech", "cognition"}) | _words_of("past_governors")
+
+
+def _clause_head(verb: Token) -> Token:
+    """The first verb of a coordination (*said it would rise and* **would** *fall*)."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _past(verb: Token) -> bool:
+    return verb.tag_ in {"VBD", "VBN"} or any(
+        child.dep_ in {"aux", "auxpass"} and child.tag_ == "VBD" for child in verb.children)
+
+
+def _question_if(token: Token) -> bool:
+    """*if* opening an embedded yes/no question (*asked if*, *wonder if*), not a condition."""
+    governor = token.head.head if token.head.dep_ in {"ccomp", "xcomp", "dobj"} else None
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (governor is not None and governor.lemma_.lower() in _words_of("question_verbs")) or (
+        before is not None and before.lemma_.lower() in _words_of("question_verbs"))
+
+
+def _inverted_condition(token: Token) -> bool:
+    """*had he been president*, *should he survive*, *were it to fail*: a condition by inversion."""
+    if token.lower_ not in _words_of("inversion_modals"):
+        return False
+    head = token.head if token.dep_ in {"aux", "auxpass"} else token
+    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    if not subjects or subjects[0].i < token.i or token.sent[-1].text == "?":
+        return False
+    opens = token.i == token.sent.start or token.doc[token.i - 1].is_punct
+    return head.dep_ in {"advcl", "ccomp"} or (opens and head.dep_ != "ROOT")
+
+
+def _conditioned(verb: Token) -> bool:
+    """Whether the sentence of ``verb`` sets a condition (*if*, *unless*, *had he*, *without*)."""
+    clause = _clause_head(verb)
+    for token in verb.sent:
+        if token.lower_ in _words_of("condition_markers") and not _question_if(token):
+            return True
+        if token.dep_ in {"aux", "auxpass", "ROOT", "advcl"} and _inverted_condition(token):
+            return True
+        if token.lower_ in _words_of("condition_prepositions") and token.head in {verb, clause} \
+                and token.i < verb.i:
+            return True
+    return False
+
+
+def _future_in_the_past(verb: Token) -> bool:
+    """*said it* **would** *extend the bid*: the content of a past verb of speech or thought."""
+    clause = _clause_head(verb)
+    if clause.dep_ in {"ccomp", "xcomp"}:
+        governor = _clause_head(clause.head)
+        if governor.lemma_.lower() in _reporting_verbs() and (
+                _past(governor) or (governor.tag_ == "VBG" and _past(governor.head))):
+            return True
+    return any(child.dep_ == "parataxis" and child.lemma_.lower() in _reporting_verbs()
+               and _past(child) for child in clause.children)
+
+
+def _hypothetical(span: Span) -> bool:
+    """*would* of a hypothesis or counterfactual, not of a future in the past or a habit.
+
+    *If talks fail, prices would rise* and *the war would not have occurred had he
+    been president* keep it; *she said she would attend*, *he would often walk home*,
+    *would rather*, *would like* and *would-be* drop it.
+    """
+    modal = span.root
+    doc = modal.doc
+    if modal.i + 1 < len(doc) and doc[modal.i + 1].lower_ in _words_of("volitional_after_would"):
+        return False
+    verb = modal.head if modal.dep_ == "aux" else modal
+    if _conditioned(verb):
+        return True
+    if _negated_after(verb) and verb.lemma_.lower() in _words_of("refusal_verbs"):
+        return False  # *the company would not comment*: a refusal
+    if _past_narrative(modal) or any(
+            child.dep_ in {"advmod", "npadvmod"} and child.lower_ in _words_of("habitual_adverbs")
+            for child in verb.children) or (
+            verb.lemma_ in _words_of("narrative_verbs")
+            and any(child.lower_ == "on" for child in verb.children)):
+        return False
+    return not _future_in_the_past(verb)
+
+
+def _negated_after(verb: Token) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+def _past_narrative(modal: Token) -> bool:
+    """Another verb of the sentence in the past tense: *would* tells what came later."""
+    return any(token.tag_ == "VBD" and token.i != modal.i for token in modal.sent)
+
+
+def _possibility(span: Span) -> bool:
+    """*could* of possibility, not of (past) ability or inability.
+
+    *Talks could collapse* keeps it; *could not agree*, *could be reached for
+    comment*, *so that he could work* drop it.
+    """
+    modal = span.root
+    verb = modal.head if modal.dep_ == "aux" else modal
+    if _negated(modal) or _negated_after(verb):
+        return False
+    if verb.dep_ == "advcl" and any(child.lower_ in {"so", "that"} and child.dep_ == "mark"
+                                    for child in verb.children):
+        return False
+    passive = any(child.dep_ == "auxpass" for child in verb.children)
+    return not (passive and verb.lemma_.lower() in _words_of("ability_verbs"))
+
+
+def _condition_by_inversion(span: Span) -> bool:
+    """*should he survive*, *had he been president*: an inverted conditional clause."""
+    return _inverted_condition(span.root)
+
+
+def _non_past_clause(span: Span) -> bool:
+    """*until Iraq pays*, *until the level is reached*: a condition on what has not happened."""
+    verb = span.root.head
+    return span.root.dep_ == "mark" and not _past(verb) and verb.tag_ != "VBG"
+
+
+def _expectation(span: Span) -> bool:
+    """*expect* with what is expected (*expects margins of 10%*, *is expected to rise*).
+
+    Not in a comparison (*faster than expected*), nor bare (*the expected gain*, *the sale
+    was expected*).
+    """
+    verb = span.root
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _words_of("comparison_before"):
+        return False
+    return any(child.dep_ in {"dobj", "ccomp", "xcomp", "oprd", "attr"} for child in verb.children)
+
+
+def _doxastic_complement(span: Span) -> bool:
+    """*consider him the best*, *is regarded as*, *is believed to be*, not *consider the offer*."""
+    children = list(span.root.children)
+    return any(child.dep_ in {"oprd", "ccomp", "xcomp", "attr", "acomp"}
+               or (child.dep_ == "prep" and child.lower_ == "as") for child in children)
+
+
+def _noun_complement(span: Span) -> bool:
+    """*the belief that*, *fears that*, *belief in*: a noun with what is believed."""
+    noun = span.root
+    return any(
+        (child.dep_ in {"acl", "ccomp", "appos"} and any(
+            c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in child.children))
+        or (child.dep_ == "prep" and child.lower_ in {"in", "about"})
+        for child in noun.children) or (
+        span.end < len(span.doc) and span.doc[span.end].lower_ == "that"
+        and span.doc[span.end].dep_ == "mark")
+
+
+def _finite_clause(span: Span) -> bool:
+    """*hope that it holds*, *hopes the deal could happen*: a finite clause, not *hope to win*."""
+    return any(child.dep_ == "ccomp" and child.pos_ in {"VERB", "AUX"}
+               and child.tag_ != "VB" for child in span.root.children) or (
+        span.root.dep_ == "relcl" and any(child.dep_ == "ccomp" for child in span.root.children))
+
+
+def _epistemic_possible(span: Span) -> bool:
+    """*it is possible that*, *peace is possible*, *a possible link*.
+
+    Not *made possible*, *as soon as possible*, *the best possible*, *it is possible to
+    travel*: what can be done, not what may be true.
+    """
+    adjective = span.root
+    doc = adjective.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in {"as", "where", "wherever", "when", "if",
+                                                "whenever"}:
+        return False
+    if adjective.head.lemma_ == "make" or (before is not None and before.tag_ in {"JJS", "RBS"}):
+        return False
+    if adjective.dep_ in {"amod", "compound", "nmod"}:
+        return not any(c.lower_ in {"all", "every", "any", "only"} or c.tag_ in {"JJS"}
+                       for c in adjective.head.children if c.i < adjective.i)
+    head = adjective.head if adjective.dep_ != "ROOT" else adjective
+    return adjective.dep_ in {"acomp", "attr", "ROOT", "conj"} and not any(
+        child.dep_ == "xcomp" and any(c.lower_ == "to" for c in child.children)
+        for child in list(head.children) + list(adjective.children))
+
+
 #: Context constraints a lexicon entry can name in its ``when`` field.
 CONSTRAINTS: Mapping[str, Constraint] = {
     "complement": _complement,
@@ -279,6 +480,17 @@ CONSTRAINTS: Mapping[str, Constraint] = {
     "vague_source": _vague_source,
     "impersonal_subject": _impersonal_subject,
     "passive_complement": _passive_complement,
+    "hypothetical": _hypothetical,
+    "possibility": _possibility,
+    "condition_by_inversion": _condition_by_inversion,
+    "non_past_clause": _non_past_clause,
+    "expectation": _expectation,
+    "doxastic_complement": _doxastic_complement,
+    "noun_complement": _noun_complement,
+    "finite_clause": _finite_clause,
+    "epistemic_possible": _epistemic_possible,
+    "question_if": lambda span: _question_if(span.root),
+    "condition_if": lambda span: not _question_if(span.root),
 }
 
 
@@ -297,7 +509,7 @@ class HedgingAnalyser(BaseAnalyser[HedgingResult]):
         >>> result = HedgingAnalyser().analyse(
         ...     "Obviously, talks may stall. “It is not likely,” an aide said.")
         >>> [(c.text, c.type, c.voice.value) for c in result.hedges]
-        [('may', 'epistemic_modal', 'author'), ('likely', 'epistemic_adjective', 'quoted')]
+        [('may', 'epistemic_possible', 'author'), ('likely', 'epistemic_probable', 'quoted')]
         >>> [c.text for c in result.boosters]
         ['Obviously']
         >>> result.hedges[1].negated
