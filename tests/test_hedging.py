@@ -39,7 +39,7 @@ def boosters(analyser: HedgingAnalyser, text: str) -> list[str]:
          [("About", "approximator"), ("nearly", "approximator")]),
         ("Analysts say the summit was a win for Putin.", [("Analysts", "vague_attribution")]),
         ("It is widely believed that the truce will hold.",
-         [("It is widely believed", "vague_attribution")]),
+         [("It is widely believed", "doxastic")]),
         ("You can't rule out a sudden change.", [("can't rule out", "epistemic_possible")]),
         ("The talks are expected to resume on Monday.",
          [("are expected to", "doxastic")]),
