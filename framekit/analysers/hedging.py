@@ -158,15 +158,25 @@ Constraint = Callable[[Span], bool]
 def _negated(token: Token) -> bool:
     """Whether a negation before ``token`` scopes over it (*not likely*, *isn't clear*).
 
-    A negation after the cue is under the cue's scope instead (*obviously not*,
-    *likely won't*) and leaves it as it is.
+    A diminisher counts as one (*less sure*, *hardly certain*), and so does a
+    negative subject, except for a modal (*nobody is sure*, *no one doubts*, but
+    *no referendum could pass* is still a possibility). A negation after the
+    cue is under the cue's scope instead (*obviously not*, *likely won't*) and
+    leaves it as it is.
     """
     heads = [token]
     if token.dep_ in {"acomp", "advmod", "attr", "oprd", "amod", "aux", "xcomp", "ccomp"}:
         heads.append(token.head)
-    if any(child.dep_ == "neg" and child.i < token.i for head in heads for child in head.children):
-        return True
-    return token.i > 0 and token.doc[token.i - 1].lower_ in {"not", "n't", "n’t", "never"}
+    for head in heads:
+        for child in head.children:
+            if child.i < token.i and (child.dep_ == "neg" or (
+                    child.dep_ == "advmod" and child.lower_ in _words_of("diminishers"))):
+                return True
+            if token.tag_ != "MD" and child.dep_ in {"nsubj", "nsubjpass"} and (
+                    child.lower_ in _words_of("negative_subjects")
+                    or any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)):
+                return True
+    return token.i > 0 and token.doc[token.i - 1].lower_ in _words_of("negators")
 
 
 def _complement(span: Span) -> bool:
@@ -198,7 +208,7 @@ def _predicative(span: Span) -> bool:
 
 
 def _clausal(span: Span) -> bool:
-    return any(child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}
+    return _extracted(span) or any(child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}
                for child in span.root.children) or any(
         child.dep_ == "prep" and child.lower_ == "like" for child in span.root.children)
 
@@ -359,7 +369,9 @@ def _hypothetical(span: Span) -> bool:
     if _negated_after(verb) and verb.lemma_.lower() in _words_of("refusal_verbs"):
         return False  # *the company would not comment*: a refusal
     if _past_narrative(modal) or any(
-            child.dep_ in {"advmod", "npadvmod"} and child.lower_ in _words_of("habitual_adverbs")
+            (child.dep_ in {"advmod", "npadvmod"} and child.lower_ in _words_of("habitual_adverbs"))
+            or (child.dep_ == "npadvmod" and any(c.lower_ in {"every", "each"}
+                                                  for c in child.children))
             for child in verb.children) or (
             verb.lemma_ in _words_of("narrative_verbs")
             and any(child.lower_ == "on" for child in verb.children)):
@@ -389,6 +401,10 @@ def _possibility(span: Span) -> bool:
     if verb.dep_ == "advcl" and any(child.lower_ in {"so", "that"} and child.dep_ == "mark"
                                     for child in verb.children):
         return False
+    if any(child.dep_ == "advcl" and _past(child) and any(
+            c.dep_ == "advmod" and c.lower_ in _words_of("time_conjunctions") for c in child.children)
+            for child in verb.children):
+        return False  # *he could swim when he was six*: an ability in the past
     passive = any(child.dep_ == "auxpass" for child in verb.children)
     return not (passive and verb.lemma_.lower() in _words_of("ability_verbs"))
 
@@ -437,9 +453,20 @@ def _noun_complement(span: Span) -> bool:
 
 def _finite_clause(span: Span) -> bool:
     """*hope that it holds*, *hopes the deal could happen*: a finite clause, not *hope to win*."""
-    return any(child.dep_ == "ccomp" and child.pos_ in {"VERB", "AUX"}
-               and child.tag_ != "VB" for child in span.root.children) or (
-        span.root.dep_ == "relcl" and any(child.dep_ == "ccomp" for child in span.root.children))
+    return _extracted(span) or any(
+        child.dep_ == "ccomp" and child.pos_ in {"VERB", "AUX"} and (
+            child.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+            or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux"} and c.lower_ != "to"
+                   for c in child.children))
+        for child in span.root.children)
+
+
+def _extracted(span: Span) -> bool:
+    """*a deal which Zelensky* **hopes** *could happen*: a verb of belief whose clause lost its
+    subject to a relative pronoun, which the parser takes for the clause's subject."""
+    verb = span.root
+    return verb.dep_ == "nsubj" and verb.tag_ in {"VBZ", "VBD", "VBP"} \
+        and verb.head.pos_ in {"VERB", "AUX"}
 
 
 def _epistemic_possible(span: Span) -> bool:
@@ -551,6 +578,8 @@ class HedgingAnalyser(BaseAnalyser[HedgingResult]):
         negated = _negated(span.root) if len(span) == 1 else False
         if negated and "negated" in entry.data:
             kind = CueKind(str(entry.data["negated"]))
+        if kind is CueKind.BOOSTER and _in_question(span):
+            return None  # a question asserts nothing for a booster to raise (*is it clear?*)
         return Cue(
             start=span.start_char,
             end=span.end_char,
@@ -562,6 +591,12 @@ class HedgingAnalyser(BaseAnalyser[HedgingResult]):
             negated=negated,
             entry=entry.id,
         )
+
+
+def _in_question(span: Span) -> bool:
+    """Whether ``span`` stands in a direct question (its sentence ends with a question mark)."""
+    ending = [token for token in span.root.sent if not token.is_space][-2:]
+    return any(token.text == "?" for token in ending)
 
 
 def _voice(article: Article, token: Token) -> Voice:
