@@ -35,10 +35,12 @@ __all__ = [
     "CONSTRAINTS",
     "Cue",
     "CueKind",
+    "CueType",
     "HedgingAnalyser",
     "HedgingResult",
     "Voice",
     "VoiceFigures",
+    "cue_types",
 ]
 
 
@@ -61,6 +63,43 @@ class Voice(StrEnum):
 
 
 @attrs.frozen
+class CueType:
+    """One type of the hedging taxonomy (``lexicons/hedge_types.json``).
+
+    Attributes:
+        name: the type's name, a cue's :attr:`Cue.type`.
+        kind: whether cues of this type hedge or boost.
+        meaning: what a cue of this type does to the proposition.
+        examples: cues of this type.
+        negated: the type a cue takes when negation turns its kind over, if any.
+    """
+
+    name: str
+    kind: CueKind
+    meaning: str
+    examples: tuple[str, ...]
+    negated: str | None = None
+
+
+@cache
+def cue_types() -> Mapping[str, CueType]:
+    """The types of framekit's hedging taxonomy by name, hedges first.
+
+    Example:
+        >>> types = cue_types()
+        >>> types["doxastic"].meaning
+        'the proposition is believed, expected, hoped or feared, not known'
+        >>> types["certainty_predicate"].negated
+        'epistemic_probable'
+    """
+    source = resources.files("framekit.lexicons").joinpath("hedge_types.json")
+    raw = json.loads(source.read_text(encoding="utf-8"))["types"]
+    return {item["name"]: CueType(item["name"], CueKind(item["kind"]), item["meaning"],
+                                  tuple(item["examples"]), item.get("negated"))
+            for item in raw}
+
+
+@attrs.frozen
 class Cue:
     """One hedge or booster in the text.
 
@@ -69,8 +108,9 @@ class Cue:
         end: offset just past its last character.
         text: the cue as written.
         kind: hedge or booster.
-        type: the cue type, the lexicon entry's category (e.g. ``epistemic_possible``;
-            see ``lexicons/hedge_types.json``).
+        type: the cue type (:func:`cue_types`), the lexicon entry's category or,
+            when negation turns the cue over, the type it becomes (*not sure* is
+            ``epistemic_probable``).
         voice: author, quoted or reported.
         sentence: index of the sentence holding the cue.
         negated: whether the cue is under negation (*not likely*).
@@ -208,8 +248,9 @@ def _predicative(span: Span) -> bool:
 
 
 def _clausal(span: Span) -> bool:
-    return _extracted(span) or any(child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}
-               for child in span.root.children) or any(
+    return _extracted(span) or any(
+        child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}
+        for child in span.root.children) or any(
         child.dep_ == "prep" and child.lower_ == "like" for child in span.root.children)
 
 
@@ -401,12 +442,21 @@ def _possibility(span: Span) -> bool:
     if verb.dep_ == "advcl" and any(child.lower_ in {"so", "that"} and child.dep_ == "mark"
                                     for child in verb.children):
         return False
-    if any(child.dep_ == "advcl" and _past(child) and any(
-            c.dep_ == "advmod" and c.lower_ in _words_of("time_conjunctions") for c in child.children)
-            for child in verb.children):
+    times = _words_of("time_conjunctions")
+    if any(child.dep_ == "advcl" and _past(child)
+           and any(c.dep_ == "advmod" and c.lower_ in times for c in child.children)
+           for child in verb.children):
         return False  # *he could swim when he was six*: an ability in the past
     passive = any(child.dep_ == "auxpass" for child in verb.children)
     return not (passive and verb.lemma_.lower() in _words_of("ability_verbs"))
+
+
+def _not_permission(span: Span) -> bool:
+    """*may* of possibility, not of permission (*you may leave now*; but *you may find that…*)."""
+    modal = span.root
+    verb = modal.head if modal.dep_ == "aux" else modal
+    addressee = any(child.dep_ == "nsubj" and child.lower_ == "you" for child in verb.children)
+    return not (addressee and verb.lemma_.lower() not in _words_of("stative_verbs"))
 
 
 def _condition_by_inversion(span: Span) -> bool:
@@ -444,7 +494,8 @@ def _noun_complement(span: Span) -> bool:
     noun = span.root
     return any(
         (child.dep_ in {"acl", "ccomp", "appos"} and any(
-            c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in child.children))
+            (c.dep_ == "mark" or c.pos_ == "SCONJ") and c.lower_ in {"that", "whether", "if"}
+            for c in child.children))
         or (child.dep_ == "prep" and child.lower_ in {"in", "about"})
         for child in noun.children) or (
         span.end < len(span.doc) and span.doc[span.end].lower_ == "that"
@@ -462,8 +513,11 @@ def _finite_clause(span: Span) -> bool:
 
 
 def _extracted(span: Span) -> bool:
-    """*a deal which Zelensky* **hopes** *could happen*: a verb of belief whose clause lost its
-    subject to a relative pronoun, which the parser takes for the clause's subject."""
+    """*a deal which Zelensky* **hopes** *could happen*: a belief verb read as a subject.
+
+    The clause lost its subject to a relative pronoun, and the parser takes the
+    verb of belief for the clause's subject.
+    """
     verb = span.root
     return verb.dep_ == "nsubj" and verb.tag_ in {"VBZ", "VBD", "VBP"} \
         and verb.head.pos_ in {"VERB", "AUX"}
@@ -509,6 +563,7 @@ CONSTRAINTS: Mapping[str, Constraint] = {
     "passive_complement": _passive_complement,
     "hypothetical": _hypothetical,
     "possibility": _possibility,
+    "not_permission": _not_permission,
     "condition_by_inversion": _condition_by_inversion,
     "non_past_clause": _non_past_clause,
     "expectation": _expectation,
@@ -548,11 +603,15 @@ class HedgingAnalyser(BaseAnalyser[HedgingResult]):
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or Lexicon.load("hedges")
+        from framekit._errors import LexiconError
+
         unknown = {str(e.data["when"]) for e in self.lexicon if "when" in e.data} - set(CONSTRAINTS)
         if unknown:
-            from framekit._errors import LexiconError
-
             raise LexiconError(f"unknown 'when' constraints in the lexicon: {sorted(unknown)}")
+        astray = sorted(e.id for e in self.lexicon if "otherwise" in e.data and (
+            e.data["otherwise"] not in self.lexicon or e.data["otherwise"] == e.id))
+        if astray:
+            raise LexiconError(f"entries whose 'otherwise' names no other entry: {astray}")
         self._matcher = LexiconMatcher(self.lexicon)
 
     def run(self, article: Article, results: Mapping[str, Result]) -> HedgingResult:
@@ -573,11 +632,15 @@ class HedgingAnalyser(BaseAnalyser[HedgingResult]):
     def _cue(self, article: Article, entry: LexiconEntry, span: Span) -> Cue | None:
         constraint = entry.data.get("when")
         if constraint is not None and not CONSTRAINTS[str(constraint)](span):
-            return None
+            otherwise = entry.data.get("otherwise")
+            return None if otherwise is None else self._cue(article, self.lexicon[otherwise], span)
         kind = CueKind(str(entry.data.get("kind", CueKind.HEDGE)))
         negated = _negated(span.root) if len(span) == 1 else False
+        cue_type = entry.category
         if negated and "negated" in entry.data:
             kind = CueKind(str(entry.data["negated"]))
+            known = cue_types().get(cue_type)
+            cue_type = known.negated if known is not None and known.negated else cue_type
         if kind is CueKind.BOOSTER and _in_question(span):
             return None  # a question asserts nothing for a booster to raise (*is it clear?*)
         return Cue(
@@ -585,7 +648,7 @@ class HedgingAnalyser(BaseAnalyser[HedgingResult]):
             end=span.end_char,
             text=span.text,
             kind=kind,
-            type=entry.category,
+            type=cue_type,
             voice=_voice(article, span.root),
             sentence=article.sentence_index(span.start),
             negated=negated,
