@@ -106,6 +106,7 @@ def test_if_whether(analyser: HedgingAnalyser, text: str,
         ("Nobody is sure what happens next.", [("sure", "hedge", "epistemic_probable")]),
         ("She is sure the talks will resume.", [("sure", "booster", "certainty_predicate")]),
         ("No one doubts that he will sign.", [("doubts", "booster", "doxastic")]),
+        ("Clearly, nobody wants a war.", [("Clearly", "booster", "certainty_adverb")]),
         # a question asserts nothing for a booster to raise; a hedge in it stays
         ("Is it clear that he will sign?", []),
         ("Could the talks collapse?", [("Could", "hedge", "epistemic_possible")]),

@@ -199,8 +199,9 @@ def _negated(token: Token) -> bool:
     """Whether a negation before ``token`` scopes over it (*not likely*, *isn't clear*).
 
     A diminisher counts as one (*less sure*, *hardly certain*), and so does a
-    negative subject, except for a modal (*nobody is sure*, *no one doubts*, but
-    *no referendum could pass* is still a possibility). A negation after the
+    negative subject of the cue or of the predicate it is (*no one doubts*,
+    *nobody is sure*; but *no referendum could pass* is still a possibility and
+    in *clearly, nobody wants war* the negation is under the adverb). A negation after the
     cue is under the cue's scope instead (*obviously not*, *likely won't*) and
     leaves it as it is.
     """
@@ -212,7 +213,8 @@ def _negated(token: Token) -> bool:
             if child.i < token.i and (child.dep_ == "neg" or (
                     child.dep_ == "advmod" and child.lower_ in _words_of("diminishers"))):
                 return True
-            if token.tag_ != "MD" and child.dep_ in {"nsubj", "nsubjpass"} and (
+            if (head is token or token.dep_ in {"acomp", "attr", "oprd"}) and token.tag_ != "MD" \
+                    and child.dep_ in {"nsubj", "nsubjpass"} and (
                     child.lower_ in _words_of("negative_subjects")
                     or any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)):
                 return True
@@ -363,8 +365,10 @@ def _inverted_condition(token: Token) -> bool:
     subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
     if not subjects or subjects[0].i < token.i or token.sent[-1].text == "?":
         return False
-    opens = token.i == token.sent.start or token.doc[token.i - 1].is_punct
-    return head.dep_ in {"advcl", "ccomp"} or (opens and head.dep_ != "ROOT")
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    if before is not None and before.lower_ in _words_of("negative_inversion"):
+        return False  # *nor had he*, *only then had she*: inversion after a negative
+    return head.dep_ != "ROOT"
 
 
 def _conditioned(verb: Token) -> bool:
