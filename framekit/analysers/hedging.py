@@ -463,6 +463,38 @@ def _not_permission(span: Span) -> bool:
     return not (addressee and verb.lemma_.lower() not in _words_of("stative_verbs"))
 
 
+def _expectation_should(span: Span) -> bool:
+    """*should* of expectation (*the move should improve liquidity*), not of obligation.
+
+    The subject is a thing or an event, not a person or an institution, and the verb
+    is active: *prices should rise*, not *officials should resign*, *the law should
+    be changed*.
+    """
+    modal = span.root
+    verb = modal.head if modal.dep_ == "aux" else modal
+    if _inverted_condition(modal) or any(child.dep_ == "auxpass" for child in verb.children):
+        return False
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    return bool(subjects) and not any(
+        subject.lower_ in _words_of("person_pronouns") or subject.pos_ == "PROPN"
+        or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+        or subject.lemma_.lower() in _source_nouns() for subject in subjects)
+
+
+def _seeming_like(span: Span) -> bool:
+    """*it looks like the West wants war*, *what looked like the inevitable*.
+
+    An appearance of a state of affairs, not of a person's looks (*he looked like a
+    general*).
+    """
+    verb = span.root
+    subjects = [child.lower_ for child in verb.children if child.dep_ == "nsubj"]
+    like = span.doc[span.start + 1]
+    clause = any(child.pos_ in {"VERB", "AUX"} for child in like.children) or \
+        any(child.dep_ in {"ccomp", "advcl"} and child.i > like.i for child in verb.children)
+    return clause or bool(set(subjects) & {"it", "this", "that", "what"})
+
+
 def _condition_by_inversion(span: Span) -> bool:
     """*should he survive*, *had he been president*: an inverted conditional clause."""
     return _inverted_condition(span.root)
@@ -568,6 +600,8 @@ CONSTRAINTS: Mapping[str, Constraint] = {
     "hypothetical": _hypothetical,
     "possibility": _possibility,
     "not_permission": _not_permission,
+    "expectation_should": _expectation_should,
+    "seeming_like": _seeming_like,
     "condition_by_inversion": _condition_by_inversion,
     "non_past_clause": _non_past_clause,
     "expectation": _expectation,
