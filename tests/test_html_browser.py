@@ -77,7 +77,7 @@ def test_highlights_are_rendered(page: Page, report: Report) -> None:
     hedge = page.locator(".fk-text .fk-hedge").first
     assert hedge.is_visible()
     assert hedge.inner_text() == first.text
-    assert hedge.get_attribute("title") == "hedge: epistemic verb, author voice"
+    assert hedge.get_attribute("title") == "hedge: epistemic probable, author voice"
     assert _background(page, ".fk-text .fk-hedge") == "rgb(255, 223, 133)"
     source = page.locator(".fk-text .fk-source").first
     assert source.evaluate("e => getComputedStyle(e).borderBottomStyle") == "solid"
