@@ -57,6 +57,7 @@ __all__ = [
     "evaluate_frames",
     "evaluate_hedging",
     "evaluate_loaded_language",
+    "gold_frames",
     "krippendorff_alpha",
     "label_scores",
     "mappings",
@@ -707,7 +708,14 @@ FRAMES_RULE = ("micro- and macro-F1 over (article, frame) pairs, framekit's pres
                "against the coders', the corpus's labels mapped to framekit's frame names")
 
 
-def _gold_frames(document: FrameDocument, corpus: str) -> frozenset[str]:
+def gold_frames(document: FrameDocument, corpus: str) -> frozenset[str]:
+    """The document's coded frames as framekit's frame names, by the corpus's mapping.
+
+    Example:
+        >>> sorted(gold_frames(FrameDocument("1", "", ("Crime_and_punishment",)),
+        ...                    "semeval2023"))
+        ['crime_and_punishment']
+    """
     mapping = mappings()["frames"][corpus]
     if mapping["compare"] == "first_word":
         by_word = {_first_word(name): name for name in mapping["labels"].values()}
@@ -740,7 +748,7 @@ def evaluate_frames(documents: Iterable[FrameDocument], corpus: str,
     pipeline = pipeline or Pipeline([FramingAnalyser(mapping["scheme"])])
     reports = _reports([d.text for d in chosen], pipeline, progress)
     predicted = [frozenset(report.framing.present) for report in reports]
-    gold = [_gold_frames(d, corpus) for d in chosen]
+    gold = [gold_frames(d, corpus) for d in chosen]
     table = label_scores(predicted, gold, sorted(mapping["labels"].values()))
     return _frame_evaluation(corpus, len(chosen), predicted, gold, table, bootstrap)
 
@@ -780,7 +788,7 @@ def cross_validate_frames(documents: Iterable[FrameDocument], corpus: str, *, fo
     mapping = mappings()["frames"][corpus]
     labels = sorted(mapping["labels"].values())
     texts = [d.text for d in chosen]
-    gold = [_gold_frames(d, corpus) for d in chosen]
+    gold = [gold_frames(d, corpus) for d in chosen]
     y = np.array([[int(label in g) for label in labels] for g in gold])
     models: dict[str, Callable[[], Any]] = {
         "classifier": lambda: FrameClassifier(scheme=mapping["scheme"]),
