@@ -254,7 +254,8 @@ def read_polnear(path: str | Path, split: str | None = None, *,
 
 def _read_text(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8", newline="") as handle:  # offsets count \r too
+            return handle.read()
     except (OSError, UnicodeDecodeError) as error:
         raise CorpusFormatError(path, None, f"cannot read: {error}") from error
 
