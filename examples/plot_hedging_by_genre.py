@@ -50,7 +50,7 @@ for name, report in reports.items():
 # The writer's own hedges and boosters
 # ------------------------------------
 # The cues in the writer's voice, by type: vague attributions (*analysts
-# say*) in the news report, epistemic modals and adverbs in the analysis,
+# say*) in the news report, epistemic possibility and probability in the analysis,
 # certainty adverbs (*obviously*, *clearly*) in the column.
 for name, report in reports.items():
     own = [c for c in report.hedging.cues if c.voice == "author"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 __all__ = [
     "AnalyserNotFoundError",
     "CorpusError",
+    "CorpusFormatError",
     "DependencyError",
     "FramekitError",
     "FramekitWarning",
@@ -79,6 +80,17 @@ class LexiconError(FramekitError, ValueError):
 
 class CorpusError(FramekitError, ValueError):
     """A corpus cannot be read as asked, or a results folder holds another run."""
+
+
+class CorpusFormatError(FramekitError, ValueError):
+    """An annotated corpus or coding file is malformed; the message names the file and line."""
+
+    def __init__(self, path: object, line: int | None, problem: str) -> None:
+        where = f"{path}, line {line}" if line is not None else f"{path}"
+        super().__init__(f"{where}: {problem}")
+        self.path = str(path)
+        self.line = line
+        self.problem = problem
 
 
 class FramekitWarning(UserWarning):

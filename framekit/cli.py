@@ -32,6 +32,7 @@ import attrs
 from framekit import registry
 from framekit._errors import FramekitError
 from framekit.analysers.balance import SourceBalanceAnalyser
+from framekit.evaluate_cli import add_parser as add_evaluate_parser
 from framekit.formats import FORMATS, write_reports
 from framekit.gender import NameGender
 from framekit.grouping import Grouping
@@ -113,6 +114,7 @@ def _parser() -> argparse.ArgumentParser:
     from framekit.corpus.cli import add_corpus_command  # the corpus command, in its own module
 
     add_corpus_command(commands)
+    add_evaluate_parser(commands)
     return parser
 
 

@@ -63,7 +63,7 @@ def marks(report: Report) -> list[Mark]:
         >>> from framekit import Pipeline
         >>> report = Pipeline(["hedging"]).analyse("Talks may resume.")
         >>> marks(report)
-        [Mark(start=6, end=9, layer='hedge', title='hedge: epistemic modal, author voice', key='hedging-0')]
+        [Mark(start=6, end=9, layer='hedge', title='hedge: epistemic possible, author voice', key='hedging-0')]
     """  # noqa: E501
     return [mark for name, result in report.results.items() for mark in result.marks(name)]
 

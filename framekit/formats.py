@@ -40,8 +40,8 @@ def summary_table(name: str, report: Report) -> str:
         ========
         hedging
           hedges and boosters
-            offset  kind     cue                  type                     voice
-                 3  hedge    may                  epistemic_modal          author
+            offset  kind   cue  type                voice
+                 3  hedge  may  epistemic_possible  author
           overall.words                        3
           ...
           by_voice                        author    quoted  reported

@@ -223,7 +223,7 @@ def test_table_shows_the_findings_first_and_says_what_needs_sides(tmp_path: Path
         ["106", "indirect", "Officials in Kyiv (anonymous)", "said",
          "the war would go on and that the attacks on the front line …"]]
     hedges = lines_of(out, "hedges and boosters")
-    assert ["4", "hedge", "may", "epistemic_modal", "quoted"] in hedges
+    assert ["4", "hedge", "may", "epistemic_possible", "quoted"] in hedges
     assert ["30", "Dmitry Peskov", "person", "1", "0.29"] in lines_of(out, "sources")
     dominant = lines_of(out, "dominant frames")
     assert dominant[0] == ["offset", "frame", "score", "most frequent cues"]

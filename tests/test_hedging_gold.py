@@ -57,19 +57,19 @@ def scores(articles: dict[str, str]) -> dict[str, float]:
 
 
 def test_hedge_recall(scores: dict[str, float]) -> None:
-    assert scores["hedge_recall"] >= 0.90
+    assert scores["hedge_recall"] >= 0.95
 
 
 def test_hedge_precision(scores: dict[str, float]) -> None:
-    assert scores["hedge_precision"] >= 0.85
+    assert scores["hedge_precision"] >= 0.90
 
 
 def test_booster_recall(scores: dict[str, float]) -> None:
-    assert scores["booster_recall"] >= 0.80
+    assert scores["booster_recall"] >= 0.85
 
 
 def test_voice_accuracy(scores: dict[str, float]) -> None:
-    assert scores["voice_accuracy"] >= 0.85
+    assert scores["voice_accuracy"] >= 0.90
 
 
 def test_writer_hedges_more_than_quoted_sources_in_the_column(articles: dict[str, str]) -> None:

@@ -79,7 +79,7 @@ def test_highlights_are_rendered(page: Page, report: Report) -> None:
     hedge = page.locator(".fk-text .fk-hedge").first
     assert hedge.is_visible()
     assert hedge.inner_text() == first.text
-    assert hedge.get_attribute("title") == "hedge: epistemic verb, author voice"
+    assert hedge.get_attribute("title") == "hedge: epistemic probable, author voice"
     assert _background(page, ".fk-text .fk-hedge") == "rgb(255, 223, 133)"
     source = page.locator(".fk-text .fk-source").first
     assert source.evaluate("e => getComputedStyle(e).borderBottomStyle") == "solid"
@@ -89,7 +89,7 @@ def test_legend_and_summary_are_visible(page: Page, tmp_path: Path) -> None:
     legend = page.locator(".fk-legend")
     assert legend.is_visible()
     labels = legend.locator("label").all_inner_texts()
-    assert "hedge 38" in [" ".join(label.split()) for label in labels]
+    assert "hedge 37" in [" ".join(label.split()) for label in labels]
     for heading in ("Attribution", "Sources", "Hedging", "Framing", "Readability"):
         assert page.locator(".fk-box h3", has_text=heading).is_visible()
     page.mouse.wheel(0, 2500)  # the legend stays in view as the article scrolls

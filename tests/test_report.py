@@ -31,7 +31,7 @@ def test_summary_is_one_flat_row_of_figures(report: Report) -> None:
     assert summary["hedging.overall.hedges"] == 1
     assert summary["hedging.overall.boosters"] == 1
     assert summary["hedging.by_voice.quoted.hedges"] == 1
-    assert summary["hedging.by_type.epistemic_modal"] == 1
+    assert summary["hedging.by_type.epistemic_possible"] == 1
     assert all(not isinstance(v, dict | list) for v in summary.values())
 
 

@@ -17,10 +17,10 @@ their own to an analyser's constructor.
 Example:
     >>> hedges = Lexicon.load("hedges")
     >>> hedges["perhaps (adverb)"].category
-    'epistemic_adverb'
-    >>> mine = hedges.extend([{"id": "reportedly", "category": "epistemic_adverb",
-    ...                        "words": "reportedly"}])
-    >>> "reportedly" in mine and "reportedly" not in hedges
+    'epistemic_possible'
+    >>> mine = hedges.extend([{"id": "by all accounts", "category": "epistemic_probable",
+    ...                        "words": "by all accounts"}])
+    >>> "by all accounts" in mine and "by all accounts" not in hedges
     True
 """
 
