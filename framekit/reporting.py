@@ -71,6 +71,12 @@ class ReportedSpeech:
         """The cue's lexicon category: speech, cognition, noun or according_to."""
         return self.entry.category
 
+    @property
+    def cue_class(self) -> str:
+        """The kind of attribution the cue makes: speech, thought, intention or evidence."""
+        return str(self.entry.data.get("class") or (
+            "thought" if self.entry.category == "cognition" else "speech"))
+
 
 @cache
 def reporting_matcher() -> LexiconMatcher:
@@ -205,6 +211,8 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     if after or clauses or entry.category == "cognition":
         return _clause(after or clauses, verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if entry.data.get("content") == "any":
+        return _stance(verb, objects)
     if not objects:
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
@@ -218,6 +226,22 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     if any(c.dep_ == "prep" and c.lower_ in _AS for c in objects[0].children):
         return _clause(objects, verb)
     return None
+
+
+def _stance(verb: Token, objects: list[Token]) -> tuple[int, int] | None:
+    """What a cue of intention or stance reports: its infinitive, else its object.
+
+    *wants to run*, *supports the bill*, *called for a ban* (the object of the
+    cue's own preposition).
+    """
+    infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    if infinitives:
+        return _clause(infinitives[:1], verb)
+    after = [c for c in objects if c.i > verb.i]
+    if not after:
+        after = [g for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1
+                 for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+    return _clause(after[:1], verb) if after else None
 
 
 def _interrupted(verb: Token) -> tuple[int, int] | None:

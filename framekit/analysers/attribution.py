@@ -45,6 +45,7 @@ __all__ = [
     "AttributionAnalyser",
     "AttributionKind",
     "AttributionResult",
+    "CueClass",
     "Speaker",
     "SpeakerType",
 ]
@@ -61,6 +62,19 @@ class AttributionKind(StrEnum):
     """Reported without quotation marks."""
 
 
+class CueClass(StrEnum):
+    """What kind of attribution a cue makes, as PARC and PolNeAR tell them apart."""
+
+    SPEECH = "speech"
+    """Something said or written: *said*, *told*, *according to*, *the statement that*."""
+    THOUGHT = "thought"
+    """A belief or feeling: *believes*, *fears*, *is convinced*."""
+    INTENTION = "intention"
+    """An intention or stance: *wants*, *plans*, *calls for*, *supports*, *opposes*, *vows*."""
+    EVIDENCE = "evidence"
+    """What a document or data shows: *a poll shows*, *the report found*."""
+
+
 @attrs.frozen
 class Attribution:
     """An attribution relation in the PARC sense: source, cue and content.
@@ -75,6 +89,7 @@ class Attribution:
         speaker: the resolved speaker.
         rule: the name of the rule that found the relation.
         confidence: how sure the rule is, from 0 to 1.
+        cue_class: speech, thought, intention or evidence.
     """
 
     content: TextSpan
@@ -85,6 +100,7 @@ class Attribution:
     speaker: Speaker
     rule: str
     confidence: float
+    cue_class: CueClass = CueClass.SPEECH
 
 
 @attrs.frozen
@@ -129,12 +145,16 @@ RULES: Mapping[str, float] = {
     "according_to": 0.85,
     "reported_speech": 0.8,
     "reported_thought": 0.5,
+    "reported_intention": 0.5,
+    "reported_evidence": 0.5,
     "reporting_noun": 0.6,
     "quote_continued": 0.7,
 }
 #: Rules whose speaker a quotation in the next sentence, with no cue, continues.
 _CONTINUABLE = frozenset({"quote_cue_after", "quote_cue_before", "reported_speech",
                           "according_to", "quote_continued"})
+#: Added to the rule of a relation whose source speaks on in quoted sentences after it.
+_CONTINUED = "+quote_continued"
 #: Words at least in a quotation that continues the previous speaker (a clause, not a label).
 _MIN_CONTINUED_WORDS = 3
 _BETWEEN_QUOTE_AND_CUE = re.compile(r"[,.;:—–\-!? \t]*")
@@ -165,6 +185,14 @@ class _Drafts:
         """The draft whose content starts last before ``at``."""
         index = bisect.bisect_left(self._starts, at) - 1
         return self._items[index] if index >= 0 else None
+
+    def extend(self, draft: _Draft, part: tuple[int, int]) -> None:
+        """Add ``part`` to ``draft``: the same source speaking on after one cue."""
+        draft.parts.append(part)
+        draft.content = (draft.content[0], max(draft.content[1], part[1]))
+        if not draft.rule.endswith(_CONTINUED):
+            draft.rule += _CONTINUED
+        self._longest = max(self._longest, draft.content[1] - draft.content[0])
 
     def add_unless_overlapping(self, draft: _Draft) -> None:
         """Add ``draft`` unless it shares half its content with one already there."""
@@ -224,8 +252,12 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
                 drafts.add_unless_overlapping(draft)
         for quote in quotes.items:
             previous = drafts.last_before(quote.span.start)
-            if previous is not None and _continues(article, quote, previous):
-                span = (quote.span.start, quote.span.end)
+            if previous is None or not _continues(article, quote, previous):
+                continue
+            span = (quote.span.start, quote.span.end)
+            if previous.rule.startswith("quote_"):  # one quoted source speaking on
+                drafts.extend(previous, span)
+            else:  # a quotation after reported speech is a relation of its own
                 drafts.add_unless_overlapping(_Draft(span, [span], previous.speech,
                                                      "quote_continued"))
         resolver = SpeakerResolver(article, self.sources)
@@ -246,8 +278,8 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
             return None
         if item.category == "cognition" and not self.thought:
             return None
-        rule = {"according_to": "according_to", "noun": "reporting_noun",
-                "cognition": "reported_thought"}.get(item.category, "reported_speech")
+        rule = {"according_to": "according_to", "noun": "reporting_noun"}.get(
+            item.category, f"reported_{item.cue_class}")
         content = _snap(article, quotes, (item.content.start, item.content.end))
         return _Draft(content, _around_cue(article.text, content, item), item, rule)
 
@@ -370,7 +402,7 @@ def _continues(article: Article, quote: Quotation, previous: _Draft) -> bool:
     (*“It's a disaster,” the senator said. “Nobody saw it coming.”*): a quoted
     clause that opens the sentence right after an attribution is its speaker's.
     """
-    if previous.rule not in _CONTINUABLE:
+    if previous.rule.split("+")[0] not in _CONTINUABLE:
         return False
     doc = article.doc
     words = doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
@@ -432,7 +464,8 @@ def _attribution(article: Article, quotes: _Quotes, resolver: SpeakerResolver,
         kind=kind,
         speaker=speaker,
         rule=draft.rule,
-        confidence=RULES[draft.rule],
+        confidence=min(RULES[rule] for rule in draft.rule.split("+")),
+        cue_class=CueClass(item.cue_class),
     )
 
 
