@@ -13,7 +13,7 @@ the hedging analyser uses it to tell the writer's voice from reported speech.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,10 @@ _QUOTE_MARKS = set("“”\"'‘’«»„‟‹›")
 _INHERITS_SUBJECT = {"conj", "advcl", "xcomp", "acl"}
 _AS = {"as", "of", "for"}
 _FINAL = {".", "!", "?"}
+#: Words at most in a label that names a speaker (*Sen. Lindsey Graham:*, *― Jane Doe*).
+_MAX_LABEL = 4
+#: Parts of speech that make a capitalised phrase a headline, not a speaker's label.
+_NOT_IN_LABEL = {"VERB", "AUX", "DET", "ADP", "PRON", "SCONJ"}
 #: Pronouns that cannot be the source of speech.
 _MUTE = {"it", "this", "that", "these", "those", "which", "what", "there"}
 _RELATIVE = {"who", "that", "which"}
@@ -100,6 +104,9 @@ def find_reported_speech(
     found = []
     for entry, start, end in (matcher or reporting_matcher())(doc):
         head = doc[start]
+        if entry.category in {"colon", "dash"}:
+            found.extend(_labelled(article, entry, start))
+            continue
         if entry.category == "according_to":
             source, content = _according_to(doc[start:end])
         elif entry.category == "noun":
@@ -123,6 +130,56 @@ def find_reported_speech(
             )
         )
     return tuple(found)
+
+
+def _labelled(article: Article, entry: LexiconEntry, at: int) -> Iterator[ReportedSpeech]:
+    """A speaker named by a label, not a verb: *WALLACE: …*, *Pence: …*, *“…” ― Name*.
+
+    A colon after a label of at most :data:`_MAX_LABEL` capitalised words that opens
+    a paragraph reports the rest of the paragraph (headline and lead attributions,
+    interview transcripts); a dash right after a closing quotation mark names the
+    speaker of that quotation in the capitalised words after it.
+    """
+    doc = article.doc
+    if entry.category == "colon":
+        start = at
+        while start > 0 and at - start <= _MAX_LABEL and not _breaks_line(doc[start - 1]):
+            start -= 1
+        while start < at and doc[start].text in _QUOTE_MARKS:  # "WALLACE: …" quoted whole
+            start += 1
+        label = doc[start:at]
+        end = at + 1
+        while end < len(doc) and not _breaks_line(doc[end]):
+            end += 1
+        content = _trim(doc, at + 1, end)
+        if (not 0 < len(label) <= _MAX_LABEL or content is None or content[1] - content[0] < 2
+                or label.text.lower() in entry.data.get("not_labels", ())
+                or not all(t.text[:1].isupper() or t.is_punct for t in label)
+                or label[0].is_punct or any(t.pos_ in _NOT_IN_LABEL for t in label)):
+            return
+        source: tuple[int, int] = (start, at)
+    else:
+        before = doc[at - 1] if at else None
+        if before is None or before.text not in _QUOTE_MARKS or not article.in_quotation(
+                at - 1) and before.text[-1:] not in "”\"'’":
+            return
+        end = at + 1
+        while (end < len(doc) and end - at <= _MAX_LABEL + 2 and not _breaks_line(doc[end])
+               and doc[end].text not in {",", "(", ".", ";"}):
+            end += 1
+        if end == at + 1 or not doc[at + 1].text[:1].isupper():
+            return
+        source, content = (at + 1, end), None
+    yield ReportedSpeech(
+        entry=entry, cue=TextSpan.of(doc[at : at + 1]), cue_tokens=(at, at + 1),
+        source_tokens=source, content_tokens=content,
+        content=TextSpan.of(doc[content[0] : content[1]]) if content else None,
+        source_char=(doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1])))
+
+
+def _breaks_line(token: Token) -> bool:
+    """Whether ``token`` is or ends with a line break (a paragraph's edge)."""
+    return "\n" in token.text or "\n" in token.whitespace_
 
 
 def _subject(verb: Token, article: Article) -> Token | None:

@@ -143,6 +143,7 @@ RULES: Mapping[str, float] = {
     "quote_cue_after": 0.9,
     "quote_cue_before": 0.8,
     "according_to": 0.85,
+    "colon_label": 0.8,
     "reported_speech": 0.8,
     "reported_thought": 0.5,
     "reported_intention": 0.5,
@@ -157,7 +158,7 @@ _CONTINUABLE = frozenset({"quote_cue_after", "quote_cue_before", "reported_speec
 _CONTINUED = "+quote_continued"
 #: Words at least in a quotation that continues the previous speaker (a clause, not a label).
 _MIN_CONTINUED_WORDS = 3
-_BETWEEN_QUOTE_AND_CUE = re.compile(r"[,.;:—–\-!? \t]*")
+_BETWEEN_QUOTE_AND_CUE = re.compile(r"[,.;:―—–\-!? \t\xa0]*")
 #: Characters at most between a cue and the colon or comma that opens its quotation.
 _MAX_CUE_DISTANCE = 200
 
@@ -194,12 +195,17 @@ class _Drafts:
             draft.rule += _CONTINUED
         self._longest = max(self._longest, draft.content[1] - draft.content[0])
 
+    def overlapping(self, span: tuple[int, int]) -> bool:
+        """Whether a draft shares half of ``span`` or half of its own content with it."""
+        low = bisect.bisect_left(self._starts, span[0] - self._longest)
+        high = bisect.bisect_left(self._starts, span[1])
+        return any(_overlap(span, d.content) for d in self._items[low:high])
+
     def add_unless_overlapping(self, draft: _Draft) -> None:
         """Add ``draft`` unless it shares half its content with one already there."""
         start, end = draft.content
-        low = bisect.bisect_left(self._starts, start - self._longest)
         high = bisect.bisect_left(self._starts, end)
-        if any(_overlap(draft.content, d.content) for d in self._items[low:high]):
+        if self.overlapping(draft.content):
             return
         self._starts.insert(high, start)
         self._items.insert(high, draft)
@@ -242,7 +248,8 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
         """Find the attributions of ``article``."""
         speech = (article.reported_speech if self._matcher is None
                   else find_reported_speech(article, self._matcher))
-        speech = tuple(s for s in speech if not article.in_quotation(s.cue_tokens[0]))
+        speech = tuple(s for s in speech if s.category == "colon"  # "WALLACE: …" opens a quote
+                       or not article.in_quotation(s.cue_tokens[0]))
         quotes = _Quotes(article.quotations)
         drafts = _Drafts(_from_quotations(article, quotes, speech))
         taken = {id(d.speech) for d in drafts}
@@ -252,9 +259,10 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
                 drafts.add_unless_overlapping(draft)
         for quote in quotes.items:
             previous = drafts.last_before(quote.span.start)
-            if previous is None or not _continues(article, quote, previous):
-                continue
             span = (quote.span.start, quote.span.end)
+            if (previous is None or drafts.overlapping(span)  # a cue of its own
+                    or not _continues(article, quote, previous)):
+                continue
             if previous.rule.startswith("quote_"):  # one quoted source speaking on
                 drafts.extend(previous, span)
             else:  # a quotation after reported speech is a relation of its own
@@ -278,9 +286,12 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
             return None
         if item.category == "cognition" and not self.thought:
             return None
-        rule = {"according_to": "according_to", "noun": "reporting_noun"}.get(
+        rule = {"according_to": "according_to", "noun": "reporting_noun",
+                "colon": "colon_label"}.get(
             item.category, f"reported_{item.cue_class}")
-        content = _snap(article, quotes, (item.content.start, item.content.end))
+        content = (item.content.start, item.content.end)
+        if item.category != "colon":  # a label's content is its paragraph, marks or not
+            content = _snap(article, quotes, content)
         return _Draft(content, _around_cue(article.text, content, item), item, rule)
 
 
@@ -323,13 +334,15 @@ class _Cues:
     def after(self, text: str, quote: Quotation) -> ReportedSpeech | None:
         """The cue whose source (or itself) follows ``quote`` with only punctuation between."""
         end = quote.span.end
-        if _closes_on_full_stop(text, quote):  # “… ready.” The council disagreed: a new sentence
-            return None
         limit = _BETWEEN_QUOTE_AND_CUE.match(text, end)
         index = bisect.bisect_left(self._after_at, end)
         if limit is None or index == len(self._after) or self._after_at[index] > limit.end():
             return None
-        return self._after[index]
+        cue = self._after[index]
+        # “… ready.” The council disagreed: a new sentence; “… ready.” ― Name: its speaker
+        if _closes_on_full_stop(text, quote) and cue.category != "dash":
+            return None
+        return cue
 
     def before(self, text: str, quote: Quotation) -> ReportedSpeech | None:
         """The last cue before ``quote`` opened by a colon or comma, in the same sentence."""
