@@ -163,13 +163,16 @@ def _labelled(article: Article, entry: LexiconEntry, at: int) -> Iterator[Report
         if before is None or before.text not in _QUOTE_MARKS or not article.in_quotation(
                 at - 1) and before.text[-1:] not in "”\"'’":
             return
-        end = at + 1
-        while (end < len(doc) and end - at <= _MAX_LABEL + 2 and not _breaks_line(doc[end])
+        first = at + 1
+        while first < len(doc) and doc[first].is_space and not _breaks_line(doc[first]):
+            first += 1
+        end = first
+        while (end < len(doc) and end - first <= _MAX_LABEL and not _breaks_line(doc[end])
                and doc[end].text not in {",", "(", ".", ";"}):
             end += 1
-        if end == at + 1 or not doc[at + 1].text[:1].isupper():
+        if end == first or not doc[first].text[:1].isupper():
             return
-        source, content = (at + 1, end), None
+        source, content = (first, end), None
     yield ReportedSpeech(
         entry=entry, cue=TextSpan.of(doc[at : at + 1]), cue_tokens=(at, at + 1),
         source_tokens=source, content_tokens=content,

@@ -415,20 +415,20 @@ def _continues(article: Article, quote: Quotation, previous: _Draft) -> bool:
     (*“It's a disaster,” the senator said. “Nobody saw it coming.”*): a quoted
     clause that opens the sentence right after an attribution is its speaker's.
     """
-    if previous.rule.split("+")[0] not in _CONTINUABLE:
+    if previous.rule.split("+")[0] not in _CONTINUABLE or previous.speech.category == "dash":
         return False
     doc = article.doc
     words = doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
-    opening = doc.char_span(quote.span.start, quote.span.start + 1, alignment_mode="expand")
     ending = doc.char_span(previous.content[1] - 1, previous.content[1], alignment_mode="expand")
-    if not words or not opening or not ending:
+    if not words or not ending:
         return False
-    if sum(not (t.is_punct or t.is_space) for t in words) < _MIN_CONTINUED_WORDS or not any(
-            t.pos_ in {"VERB", "AUX"} for t in words):
+    if sum(not (t.is_punct or t.is_space) for t in words) < _MIN_CONTINUED_WORDS or not (
+            any(t.pos_ in {"VERB", "AUX"} for t in words) or words[-1].text in {".", "!", "?"}):
         return False
-    index = article.sentence_index(opening[0])
+    # the parser may leave the opening mark at the end of the sentence before
+    index = article.sentence_index(words[0])
     if any(not (t.is_punct or t.is_space)
-           for t in doc[article.sentences[index].start : opening[0].i]):
+           for t in doc[article.sentences[index].start : words[0].i]):
         return False
     item = previous.speech
     last = max(article.sentence_index(ending[-1]), article.sentence_index(item.cue_tokens[1] - 1),
