@@ -278,7 +278,7 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         return _clause(infinitives, verb) if entry.data.get("content") == "infinitive" else None
     if entry.data.get("content") == "object":
-        return _clause(objects, verb)
+        return _clause(objects, verb) if _reportable(objects[0]) else None
     predicates = [c for c in verb.children if c.i > objects[0].i and (
         c.dep_ in _PREDICATES or (c.dep_ == "prep" and c.lower_ in _AS))]
     if predicates:
@@ -286,6 +286,14 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     if any(c.dep_ == "prep" and c.lower_ in _AS for c in objects[0].children):
         return _clause(objects, verb)
     return None
+
+
+def _reportable(thing: Token) -> bool:
+    """Whether an object can be what was reported: not a pronoun or a named party.
+
+    *announced his resignation*, *praised the deal*; not *praised her*, *criticised Trump*.
+    """
+    return thing.pos_ != "PRON" and thing.ent_type_ not in _NAMED
 
 
 def _stance(verb: Token, objects: list[Token]) -> tuple[int, int] | None:
