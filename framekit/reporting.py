@@ -114,9 +114,15 @@ def find_reported_speech(
             source, content = _noun_source(head), _clause(clauses, head)
         else:
             source = _subject(head, article)
-            content = (_verb_content(head, entry) or _that_content(doc[start:end])
-                       or _interrupted(head))
+            content = _verb_content(head, entry)
+            if entry.data.get("content") != "as":
+                content = (content or _that_content(doc[start:end]) or _interrupted(head)
+                           or _passive_content(head))
         phrase = _phrase(source, start) if source is not None else None
+        if entry.category in {"speech", "cognition"} and phrase is not None and (
+                entry.data.get("content") != "as") and (
+                content is None or content[1] <= min(start, phrase[0])):
+            content = _content_before(doc, (start, end), phrase) or content
         found.append(
             ReportedSpeech(
                 entry=entry,
@@ -130,6 +136,31 @@ def find_reported_speech(
             )
         )
     return tuple(found)
+
+
+def _content_before(doc: Doc, cue: tuple[int, int],
+                    source: tuple[int, int]) -> tuple[int, int] | None:
+    """The content of a cue that closes its sentence: *…, the source added*; *…, said X*.
+
+    When the source and cue (in either order) follow a comma and only the
+    cue's adjuncts come after them, the content is the whole sentence before
+    that comma, whatever the parser made of it (a coordination it split, a
+    clause it hung elsewhere).
+    """
+    first, last = min(cue[0], source[0]), max(cue[1], source[1])
+    sentence = doc[first].sent
+    if first - 1 <= sentence.start or doc[first - 1].text != ",":
+        return None
+    between = doc[min(cue[1], source[1]) : max(cue[0], source[0])]
+    if any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in between):
+        return None
+    for token in doc[last : sentence.end]:
+        if token.text == ",":
+            break  # *said Priya Natarajan, who runs a bakery*: the source's own clause
+        if token.pos_ in {"VERB", "AUX"} or (token.is_punct and token.text not in _FINAL
+                                             and token.text not in _QUOTE_MARKS):
+            return None
+    return _trim(doc, sentence.start, first - 1)
 
 
 def _labelled(article: Article, entry: LexiconEntry, at: int) -> Iterator[ReportedSpeech]:
@@ -211,8 +242,9 @@ def _subject(verb: Token, article: Article) -> Token | None:
                 continue
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
-            if child.lower_ not in _MUTE:
-                return child
+            if child.lower_ not in _MUTE or (child.lower_ == "it" and child.dep_ == "nsubj"
+                                             and verb.tag_ in {"VBZ", "VBD"}):
+                return child  # *It says the campaign broke the law*: a document speaks
         if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head
         before = verb.doc[verb.i - 1] if verb.i else None
@@ -268,7 +300,9 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     """
     clauses = [c for c in verb.children if c.dep_ in _CLAUSES and _same_sentence(verb, c)]
     after = [c for c in clauses if c.i > verb.i]
-    if after or clauses or entry.category == "cognition":
+    if entry.data.get("content") == "as":  # *sees Cruz as a uniter*, not *sees that …*
+        clauses = after = []
+    if after or clauses or (entry.category == "cognition" and entry.data.get("content") != "as"):
         return _clause(after or clauses, verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if entry.data.get("content") == "any":
@@ -277,12 +311,14 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         return _clause(infinitives, verb) if entry.data.get("content") == "infinitive" else None
-    if entry.data.get("content") == "object":
-        return _clause(objects, verb) if _reportable(objects[0]) else None
+    if objects[0].tag_ in _WH:  # *what he called …*: the object is the clause's own
+        return None
     predicates = [c for c in verb.children if c.i > objects[0].i and (
         c.dep_ in _PREDICATES or (c.dep_ == "prep" and c.lower_ in _AS))]
     if predicates:
         return _clause([objects[0], *predicates], verb)
+    if entry.data.get("content") == "object":
+        return _clause(objects, verb) if _reportable(objects[0]) else None
     if any(c.dep_ == "prep" and c.lower_ in _AS for c in objects[0].children):
         return _clause(objects, verb)
     return None
@@ -293,7 +329,7 @@ def _reportable(thing: Token) -> bool:
 
     *announced his resignation*, *praised the deal*; not *praised her*, *criticised Trump*.
     """
-    return thing.pos_ != "PRON" and thing.ent_type_ not in _NAMED
+    return thing.pos_ != "PRON" and thing.ent_type_ not in _NAMED and thing.tag_ not in _WH
 
 
 def _stance(verb: Token, objects: list[Token]) -> tuple[int, int] | None:
@@ -303,13 +339,25 @@ def _stance(verb: Token, objects: list[Token]) -> tuple[int, int] | None:
     cue's own preposition).
     """
     infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
-    if infinitives:
-        return _clause(infinitives[:1], verb)
     after = [c for c in objects if c.i > verb.i]
+    if infinitives:  # *urged supporters to monitor polling places*: who is to do what
+        return _clause([*after[:1], infinitives[0]], verb)
     if not after:
         after = [g for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1
                  for g in c.children if g.dep_ in {"pobj", "pcomp"}]
-    return _clause(after[:1], verb) if after else None
+    return _clause(after[:1], verb) if after and _reportable(after[0]) else None
+
+
+def _passive_content(verb: Token) -> tuple[int, int] | None:
+    """The content of a passive cue with its agent: *The story was first reported by the Post*.
+
+    The passive subject is what was reported (or endorsed, or supported); the
+    agent, taken as the source by :func:`_subject`, is who did it.
+    """
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"]
+    return _clause(subjects[:1], verb)
 
 
 def _interrupted(verb: Token) -> tuple[int, int] | None:

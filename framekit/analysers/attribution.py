@@ -204,11 +204,11 @@ class _Drafts:
     def add_unless_overlapping(self, draft: _Draft) -> None:
         """Add ``draft`` unless it shares half its content with one already there."""
         start, end = draft.content
-        high = bisect.bisect_left(self._starts, end)
         if self.overlapping(draft.content):
             return
-        self._starts.insert(high, start)
-        self._items.insert(high, draft)
+        at = bisect.bisect_right(self._starts, start)
+        self._starts.insert(at, start)
+        self._items.insert(at, draft)
         self._longest = max(self._longest, end - start)
 
 
@@ -253,10 +253,12 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
         quotes = _Quotes(article.quotations)
         drafts = _Drafts(_from_quotations(article, quotes, speech))
         taken = {id(d.speech) for d in drafts}
-        for item in speech:
-            draft = self._from_speech(article, quotes, item) if id(item) not in taken else None
-            if draft is not None:
-                drafts.add_unless_overlapping(draft)
+        found = (self._from_speech(article, quotes, item) for item in speech
+                 if id(item) not in taken)
+        # of two relations one inside the other, the outer one: *X fears …, said Y*
+        for draft in sorted((d for d in found if d is not None),
+                            key=lambda d: d.content[0] - d.content[1]):
+            drafts.add_unless_overlapping(draft)
         for quote in quotes.items:
             previous = drafts.last_before(quote.span.start)
             span = (quote.span.start, quote.span.end)
@@ -458,8 +460,8 @@ def _attribution(article: Article, quotes: _Quotes, resolver: SpeakerResolver,
     item = draft.speech
     source = doc[item.source_tokens[0] : item.source_tokens[1]] if item.source_tokens else None
     start, end = draft.content
-    speaker = resolver.resolve(source, at=item.cue_tokens[0],
-                               content=doc.char_span(start, end, alignment_mode="expand"))
+    words = doc.char_span(start, end, alignment_mode="expand")
+    speaker = resolver.resolve(source, at=item.cue_tokens[0], content=words)
     if speaker is None or source is None:
         return None
     inside = quotes.overlapping(start, end)
