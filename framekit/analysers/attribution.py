@@ -384,10 +384,18 @@ def _from_quotations(article: Article, quotes: _Quotes,
         if previous is not None:  # “…,” he said, “…”: the second part of a split quotation
             previous.parts.append(span)
             previous.content = (previous.content[0], quote.span.end)
+        elif before.content is not None and _runs_on(text, before.content, quote):
+            continue  # *said that “…” against …*: mixed, the cue's own content is the whole
         elif before.content is None or _overlap((before.content.start, before.content.end), span):
             drafts.append(_Draft(span, [span], before, "quote_cue_before"))
             by_cue[id(before)] = drafts[-1]
     return drafts
+
+
+def _runs_on(text: str, content: TextSpan, quote: Quotation) -> bool:
+    """Whether ``content`` holds ``quote`` and goes on with words of its own after it."""
+    return content.start <= quote.span.start and any(
+        c.isalnum() for c in text[quote.span.end : content.end])
 
 
 def _around_cue(text: str, content: tuple[int, int],
