@@ -31,6 +31,8 @@ __all__ = ["ReportedSpeech", "find_reported_speech", "reporting_matcher"]
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSES = {"ccomp", "parataxis"}
 _PREDICATES = {"oprd", "xcomp", "ccomp", "acomp"}
+#: Dependents that make an object and what follows it a small clause (*shows Clinton ahead*).
+_SMALL_CLAUSE = {"advmod", "acomp", "oprd", "xcomp", "prep", "ccomp"}
 _QUOTE_MARKS = set("“”\"'‘’«»„‟‹›")
 _INHERITS_SUBJECT = {"conj", "advcl", "xcomp", "acl"}
 _AS = {"as", "of", "for"}
@@ -42,6 +44,8 @@ _NOT_IN_LABEL = {"VERB", "AUX", "DET", "ADP", "PRON", "SCONJ"}
 #: Pronouns that cannot be the source of speech.
 _MUTE = {"it", "this", "that", "these", "those", "which", "what", "there"}
 _RELATIVE = {"who", "that", "which"}
+#: Words that open an indirect question (*whether it would close*, *how much it cost*).
+_OPEN_QUESTION = {"whether", "if", "how", "why", "when", "where", "who", "what", "which"}
 _WH = {"WDT", "WP", "WP$"}
 #: Entity labels of names that can speak, whatever part of speech the tagger gave them.
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
@@ -64,6 +68,8 @@ class ReportedSpeech:
     content_tokens: tuple[int, int] | None
     content: TextSpan | None
     source_char: tuple[int, int] | None = None
+    impersonal: bool = False
+    """Whether the cue is an impersonal passive that names no source (*it was reported that*)."""
 
     @property
     def source_start(self) -> int:
@@ -118,6 +124,8 @@ def find_reported_speech(
             if entry.data.get("content") != "as":
                 content = (content or _that_content(doc[start:end]) or _interrupted(head)
                            or _passive_content(head))
+        if content is not None and _unanswered(head, doc[content[0]]):
+            content = None  # *did not say whether …*: nothing was reported
         phrase = _phrase(source, start) if source is not None else None
         if entry.category in {"speech", "cognition"} and phrase is not None and (
                 entry.data.get("content") != "as") and (
@@ -133,9 +141,26 @@ def find_reported_speech(
                 content=TextSpan.of(doc[content[0] : content[1]]) if content else None,
                 source_char=(doc[phrase[0]].idx, doc[phrase[1] - 1].idx
                              + len(doc[phrase[1] - 1])) if phrase else None,
+                impersonal=phrase is None and content is not None and _impersonal(head),
             )
         )
     return tuple(found)
+
+
+def _impersonal(verb: Token) -> bool:
+    """Whether a cue is an impersonal passive: *It was reported that …*, *it is believed …*."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
+
+
+def _unanswered(verb: Token, first: Token) -> bool:
+    """Whether a negated cue leaves an open question: *did not say whether it would close*.
+
+    A question the source did not answer is no content: the writer reports an
+    absence (as with *declined to comment*), and no relation is made.
+    """
+    return any(c.dep_ == "neg" for c in verb.children) and (
+        first.lower_ in _OPEN_QUESTION or first.tag_ in _WH)
 
 
 def _content_before(doc: Doc, cue: tuple[int, int],
@@ -313,6 +338,8 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
         return _clause(infinitives, verb) if entry.data.get("content") == "infinitive" else None
     if objects[0].tag_ in _WH:  # *what he called …*: the object is the clause's own
         return None
+    if entry.data.get("class") == "evidence":
+        return _small_clause(verb, objects[0])
     predicates = [c for c in verb.children if c.i > objects[0].i and (
         c.dep_ in _PREDICATES or (c.dep_ == "prep" and c.lower_ in _AS))]
     if predicates:
@@ -322,6 +349,18 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     if any(c.dep_ == "prep" and c.lower_ in _AS for c in objects[0].children):
         return _clause(objects, verb)
     return None
+
+
+def _small_clause(verb: Token, thing: Token) -> tuple[int, int] | None:
+    """What data show of someone: *a poll shows Clinton ahead*, *… Trump leading*.
+
+    An object with a predicate of its own after it; a bare object (*the
+    study found 31 cases*) is no finding that framekit reports.
+    """
+    after = [c for c in verb.children if c.i > thing.i and c.dep_ in _SMALL_CLAUSE]
+    if not after and not any(c.dep_ == "acl" and c.tag_ == "VBG" for c in thing.children):
+        return None
+    return _clause([thing, *after], verb)
 
 
 def _reportable(thing: Token) -> bool:

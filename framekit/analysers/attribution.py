@@ -143,6 +143,7 @@ RULES: Mapping[str, float] = {
     "quote_cue_after": 0.9,
     "quote_cue_before": 0.8,
     "according_to": 0.85,
+    "impersonal_passive": 0.7,
     "colon_label": 0.8,
     "reported_speech": 0.8,
     "reported_thought": 0.5,
@@ -151,6 +152,8 @@ RULES: Mapping[str, float] = {
     "reporting_noun": 0.6,
     "quote_continued": 0.7,
 }
+#: The speaker of an impersonal passive (*it was reported that …*), which names no one.
+UNNAMED = Speaker("unnamed source", SpeakerType.VAGUE)
 #: Rules whose speaker a quotation in the next sentence, with no cue, continues.
 _CONTINUABLE = frozenset({"quote_cue_after", "quote_cue_before", "reported_speech",
                           "according_to", "quote_continued"})
@@ -284,13 +287,13 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
 
     def _from_speech(self, article: Article, quotes: _Quotes,
                      item: ReportedSpeech) -> _Draft | None:
-        if item.content is None or item.source_tokens is None:
+        if item.content is None or (item.source_tokens is None and not item.impersonal):
             return None
         if item.category == "cognition" and not self.thought:
             return None
-        rule = {"according_to": "according_to", "noun": "reporting_noun",
-                "colon": "colon_label"}.get(
-            item.category, f"reported_{item.cue_class}")
+        rule = "impersonal_passive" if item.impersonal else {
+            "according_to": "according_to", "noun": "reporting_noun",
+            "colon": "colon_label"}.get(item.category, f"reported_{item.cue_class}")
         content = (item.content.start, item.content.end)
         if item.category != "colon":  # a label's content is its paragraph, marks or not
             content = _snap(article, quotes, content)
@@ -469,8 +472,9 @@ def _attribution(article: Article, quotes: _Quotes, resolver: SpeakerResolver,
     source = doc[item.source_tokens[0] : item.source_tokens[1]] if item.source_tokens else None
     start, end = draft.content
     words = doc.char_span(start, end, alignment_mode="expand")
-    speaker = resolver.resolve(source, at=item.cue_tokens[0], content=words)
-    if speaker is None or source is None:
+    speaker = (UNNAMED if item.impersonal else
+               resolver.resolve(source, at=item.cue_tokens[0], content=words))
+    if speaker is None or (source is None and not item.impersonal):
         return None
     inside = quotes.overlapping(start, end)
     if any(q.span.start <= start and end <= q.span.end for q in inside) or (
@@ -483,7 +487,7 @@ def _attribution(article: Article, quotes: _Quotes, resolver: SpeakerResolver,
         content=TextSpan.of_text(text, start, end),
         parts=tuple(TextSpan.of_text(text, a, b) for a, b in draft.parts),
         cue=item.cue,
-        source=TextSpan.of(source),
+        source=TextSpan.of(source) if source is not None else None,
         kind=kind,
         speaker=speaker,
         rule=draft.rule,
