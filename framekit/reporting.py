@@ -13,6 +13,7 @@ the hedging analyser uses it to tell the writer's voice from reported speech.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
@@ -37,6 +38,8 @@ _QUOTE_MARKS = set("“”\"'‘’«»„‟‹›")
 _INHERITS_SUBJECT = {"conj", "advcl", "xcomp", "acl"}
 _AS = {"as", "of", "for"}
 _FINAL = {".", "!", "?"}
+#: Conjunctions that join a second report to a first (*…, and others said …*).
+_JOINING = {"and", "but", "while", "whereas"}
 #: Words at most in a label that names a speaker (*Sen. Lindsey Graham:*, *― Jane Doe*).
 _MAX_LABEL = 4
 #: Parts of speech that make a capitalised phrase a headline, not a speaker's label.
@@ -144,7 +147,34 @@ def find_reported_speech(
                 impersonal=phrase is None and content is not None and _impersonal(head),
             )
         )
-    return tuple(found)
+    return _cut_at_coordinated_reports(doc, found)
+
+
+def _cut_at_coordinated_reports(doc: Doc, found: list[ReportedSpeech]) -> tuple[ReportedSpeech, ...]:
+    """End each content before a coordinated clause that reports someone else.
+
+    *Three in four said they were worried, and more than 4 in 10 said Trump
+    would do best*: the first content ends before *and*; a report nested in
+    the content (*said that aides believe …*) stays in it.
+    """
+    found.sort(key=lambda item: item.cue_tokens[0])
+    starts = [item.cue_tokens[0] for item in found]
+    cut = []
+    for item in found:
+        if item.content_tokens is not None:
+            left, right = item.content_tokens
+            for other in found[bisect.bisect_right(starts, left) : bisect.bisect_left(starts,
+                                                                                      right)]:
+                begin = min(other.cue_tokens[0], (other.source_tokens or other.cue_tokens)[0])
+                joint = begin - 1
+                if joint > left and doc[joint].dep_ == "cc" and doc[joint].lower_ in _JOINING:
+                    bounds = _trim(doc, left, joint)
+                    if bounds is not None:
+                        item = attrs.evolve(item, content_tokens=bounds,
+                                            content=TextSpan.of(doc[bounds[0] : bounds[1]]))
+                    break
+        cut.append(item)
+    return tuple(cut)
 
 
 def _impersonal(verb: Token) -> bool:

@@ -450,17 +450,27 @@ def _continues(article: Article, quote: Quotation, previous: _Draft) -> bool:
 
 
 def _snap(article: Article, quotes: _Quotes, span: tuple[int, int]) -> tuple[int, int]:
-    """Widen content to whole quotations; cut it after a quoted clause it starts with."""
+    """Widen content to whole quotations; cut it after a quoted clause the writer goes on from.
+
+    *acknowledged “we didn't get there” after three hours of talks*: what follows
+    a quoted clause the content starts with is the writer's (an adjunct, a
+    comma and a participle), unless a conjunction joins it to the quotation
+    as more of what was said (*says “the game has gone soft” because “…”*).
+    """
     start, end = span
     if (quote := quotes.around(start)) is not None:
         start = quote.span.start
     if (quote := quotes.around(end)) is not None:
         end = quote.span.end
     first = quotes.starting_at(start)
+    doc = article.doc
     if first is not None and first.span.end < end:
-        words = article.doc.char_span(first.content.start, first.content.end,
-                                      alignment_mode="expand")
-        if words is not None and any(t.pos_ in {"VERB", "AUX"} for t in words):
+        words = doc.char_span(first.content.start, first.content.end, alignment_mode="expand")
+        following = doc.char_span(first.span.end, end, alignment_mode="expand")
+        nxt = next((t for t in following if not t.is_space and t.idx >= first.span.end), None) \
+            if following is not None else None
+        if words is not None and any(t.pos_ in {"VERB", "AUX"} for t in words) and (
+                nxt is None or nxt.pos_ not in {"CCONJ", "SCONJ"}):
             end = first.span.end
     return start, end
 
