@@ -286,7 +286,8 @@ def _subject(verb: Token, article: Article) -> Token | None:
     reported = _quoted_as_saying(verb)
     if reported is not None:
         return reported
-    climbs = _INHERITS_SUBJECT | ({"ccomp"} if verb.tag_ == "VBG" else set())
+    # a participle after a preposition (*before asking*, *by announcing*) shares the subject
+    climbs = _INHERITS_SUBJECT | ({"ccomp", "pcomp", "prep"} if verb.tag_ == "VBG" else set())
     for _ in range(6):
         for child in verb.children:
             if article.in_quotation(child) and not quoted:
