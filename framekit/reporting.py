@@ -486,6 +486,11 @@ def _according_to(phrase: Span) -> tuple[Token | None, tuple[int, int] | None]:
     according = phrase[0]
     to = phrase[-1]
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is not None:  # *…, according to the survey.*: the whole sentence before it
+        before = _content_before(phrase.doc, (phrase.start, phrase.end),
+                                 (source.left_edge.i, source.right_edge.i + 1))
+        if before is not None:
+            return source, before
     clause = according.head if according.head is not according else None
     if clause is None:
         return source, None
