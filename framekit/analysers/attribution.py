@@ -162,6 +162,8 @@ _CONTINUED = "+quote_continued"
 #: Words at least in a quotation that continues the previous speaker (a clause, not a label).
 _MIN_CONTINUED_WORDS = 3
 _BETWEEN_QUOTE_AND_CUE = re.compile(r"[,.;:―—–\-!? \t\xa0]*")
+#: Words at least before a quotation in its sentence that make them one reported sentence.
+_MIN_LEAD_IN = 2
 #: Characters at most between a cue and the colon or comma that opens its quotation.
 _MAX_CUE_DISTANCE = 200
 
@@ -349,6 +351,11 @@ class _Cues:
             return None
         return cue
 
+    def any_between(self, start: int, end: int) -> bool:
+        """Whether a cue ends between ``start`` and ``end``."""
+        index = bisect.bisect_right(self._before_at, start)
+        return index < len(self._before_at) and self._before_at[index] <= end
+
     def before(self, text: str, quote: Quotation) -> ReportedSpeech | None:
         """The last cue before ``quote`` opened by a colon or comma, in the same sentence."""
         lead = quote.span.start
@@ -366,6 +373,26 @@ class _Cues:
         return item
 
 
+def _lead_in(article: Article, quotes: _Quotes, cues: _Cues, quote: Quotation) -> int:
+    """Where the content of a quotation with its cue after it begins.
+
+    At the quotation, unless the writer's words lead into it in the same
+    sentence (*But since the shootings, “there has been more engagement,” an
+    official said*): the reported sentence is then the content, as PARC has it.
+    """
+    doc = article.doc
+    words = doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
+    if words is None:
+        return quote.span.start
+    sentence = article.sentences[article.sentence_index(words[0])]
+    lead = [t for t in doc[sentence.start : words[0].i] if not (t.is_punct or t.is_space)]
+    if (len(lead) < _MIN_LEAD_IN or quotes.overlapping(sentence.start_char, quote.span.start)
+            or article.text[sentence.start_char : quote.span.start].rstrip()[-1:] == ":"
+            or cues.any_between(sentence.start_char, quote.span.start)):
+        return quote.span.start
+    return lead[0].idx
+
+
 def _from_quotations(article: Article, quotes: _Quotes,
                      speech: Sequence[ReportedSpeech]) -> list[_Draft]:
     """Attributions of quotations whose cue stands right after or right before them."""
@@ -377,6 +404,7 @@ def _from_quotations(article: Article, quotes: _Quotes,
         span = (quote.span.start, quote.span.end)
         after = cues.after(text, quote)
         if after is not None:
+            span = (_lead_in(article, quotes, cues, quote), span[1])
             drafts.append(_Draft(span, [span], after, "quote_cue_after"))
             by_cue.setdefault(id(after), drafts[-1])
             continue
