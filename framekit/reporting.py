@@ -35,6 +35,7 @@ _PREDICATES = {"oprd", "xcomp", "ccomp", "acomp"}
 #: Dependents that make an object and what follows it a small clause (*shows Clinton ahead*).
 _SMALL_CLAUSE = {"advmod", "acomp", "oprd", "xcomp", "prep", "ccomp"}
 _QUOTE_MARKS = set("“”\"'‘’«»„‟‹›")
+_CLOSING_MARKS = {"”", "\"", "’", "'", "''", "»", "›"}
 _INHERITS_SUBJECT = {"conj", "advcl", "xcomp", "acl"}
 _AS = {"as", "of", "for"}
 _FINAL = {".", "!", "?"}
@@ -110,7 +111,7 @@ def find_reported_speech(
         [('noted', 'Putin left Alaska with gains')]
     """
     doc = article.doc
-    found = []
+    found: list[ReportedSpeech] = []
     for entry, start, end in (matcher or reporting_matcher())(doc):
         head = doc[start]
         if entry.category in {"colon", "dash"}:
@@ -150,7 +151,8 @@ def find_reported_speech(
     return _cut_at_coordinated_reports(doc, found)
 
 
-def _cut_at_coordinated_reports(doc: Doc, found: list[ReportedSpeech]) -> tuple[ReportedSpeech, ...]:
+def _cut_at_coordinated_reports(doc: Doc,
+                                found: list[ReportedSpeech]) -> tuple[ReportedSpeech, ...]:
     """End each content before a coordinated clause that reports someone else.
 
     *Three in four said they were worried, and more than 4 in 10 said Trump
@@ -210,7 +212,9 @@ def _content_before(doc: Doc, cue: tuple[int, int],
     if any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in between):
         return None
     for token in doc[last : sentence.end]:
-        if token.text == ",":
+        if token.text == "," and token.i + 1 < len(doc) and (
+                source[0] <= doc[token.i + 1].head.i < source[1]
+                or source[0] <= doc[token.i + 1].head.head.i < source[1]):
             break  # *said Priya Natarajan, who runs a bakery*: the source's own clause
         if token.pos_ in {"VERB", "AUX"} or (token.is_punct and token.text not in _FINAL
                                              and token.text not in _QUOTE_MARKS):
@@ -246,8 +250,7 @@ def _labelled(article: Article, entry: LexiconEntry, at: int) -> Iterator[Report
         source: tuple[int, int] = (start, at)
     else:
         before = doc[at - 1] if at else None
-        if before is None or before.text not in _QUOTE_MARKS or not article.in_quotation(
-                at - 1) and before.text[-1:] not in "”\"'’":
+        if before is None or before.text not in _CLOSING_MARKS:
             return
         first = at + 1
         while first < len(doc) and doc[first].is_space and not _breaks_line(doc[first]):
@@ -288,6 +291,9 @@ def _subject(verb: Token, article: Article) -> Token | None:
         return reported
     # a participle after a preposition (*before asking*, *by announcing*) shares the subject
     climbs = _INHERITS_SUBJECT | ({"ccomp", "pcomp", "prep"} if verb.tag_ == "VBG" else set())
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:  # *was first reported by the Courier*: the agent, not the subject
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
     for _ in range(6):
         for child in verb.children:
             if article.in_quotation(child) and not quoted:
@@ -362,7 +368,7 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
         return _clause(after or clauses, verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if entry.data.get("content") == "any":
-        return _stance(verb, objects)
+        return _stance(verb, objects, addressee=bool(entry.data.get("addressee")))
     if not objects:
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
@@ -402,16 +408,21 @@ def _reportable(thing: Token) -> bool:
     return thing.pos_ != "PRON" and thing.ent_type_ not in _NAMED and thing.tag_ not in _WH
 
 
-def _stance(verb: Token, objects: list[Token]) -> tuple[int, int] | None:
+def _stance(verb: Token, objects: list[Token], *, addressee: bool = False
+            ) -> tuple[int, int] | None:
     """What a cue of intention or stance reports: its infinitive, else its object.
 
     *wants to run*, *supports the bill*, *called for a ban* (the object of the
-    cue's own preposition).
+    cue's own preposition). The object of a verb with an ``addressee`` (*urged
+    residents*, *asked reporters*) is who was addressed, content only with the
+    infinitive that follows it (*urged residents to stay indoors*).
     """
     infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
     after = [c for c in objects if c.i > verb.i]
     if infinitives:  # *urged supporters to monitor polling places*: who is to do what
         return _clause([*after[:1], infinitives[0]], verb)
+    if addressee:
+        return None
     if not after:
         after = [g for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1
                  for g in c.children if g.dep_ in {"pobj", "pcomp"}]
@@ -573,10 +584,15 @@ def _summary(head: Token) -> bool:
 def _phrase(head: Token, cue: int) -> tuple[int, int]:
     """The token range of the noun phrase headed by ``head`` on its side of the cue.
 
-    Relative clauses, coordinated phrases and anything the parser hung on the
-    phrase across the cue are left out.
+    Relative clauses (also those of a noun inside it: *two people close to her
+    who spoke on condition of anonymity*), coordinated phrases and anything the
+    parser hung on the phrase across the cue are left out.
     """
     inside = [head, *(t for c in head.children if c.dep_ not in _NOT_IN_PHRASE
                       for t in c.subtree)]
     inside = [t for t in inside if (t.i < cue) == (head.i < cue)]
+    clauses = [t for t in inside if t.dep_ == "relcl" and t is not head]
+    if clauses:
+        cut = min(t.left_edge.i for t in clauses)
+        inside = [t for t in inside if t.i < cut] or [head]
     return min(t.i for t in inside), max(t.i for t in inside) + 1

@@ -269,7 +269,7 @@ class SpeakerResolver:
     def _genders(self) -> dict[str, Gender]:
         """Each named person's gender where the article lets one tell (title or given name)."""
         estimate = NameListGender()
-        genders = {}
+        genders: dict[str, Gender] = {}
         for key, person in self._people.items():
             titles = {w.lower().rstrip(".") for role in person.roles for w in role.split()}
             gender = (Gender.MALE if titles & _MALE_TITLES else Gender.FEMALE
