@@ -12,7 +12,13 @@ Relations are found two ways, both on layers shared with the other analysers:
 * **from reported speech** (:mod:`framekit.reporting`): a reporting verb,
   noun or *according to* with the source and content the dependency parse
   gives it (*Analysts noted that …*; *Zelensky dismissed the claim as “another
-  lie”*; *…, Zelensky said on Monday*).
+  lie”*; *…, Zelensky said on Monday*), a label and colon opening a paragraph
+  (*Pence: …*, *WALLACE: …*), or an impersonal passive (*it was reported
+  that …*).
+
+Each relation has a cue class (:class:`CueClass`: speech, thought, intention,
+evidence, as PARC tells them apart) beside its kind, and the name of the rule
+that found it.
 
 Any other quotation that no cue introduces is no attribution: scare quotes and quoted
 names (*“Denazification”*, *the “Coalition of the Will”*) carry no speaker, and
@@ -41,6 +47,7 @@ from framekit.spans import TextSpan
 from framekit.speakers import Speaker, SpeakerResolver, SpeakerType
 
 __all__ = [
+    "UNNAMED",
     "Attribution",
     "AttributionAnalyser",
     "AttributionKind",
@@ -153,7 +160,7 @@ RULES: Mapping[str, float] = {
     "quote_continued": 0.7,
 }
 #: The speaker of an impersonal passive (*it was reported that …*), which names no one.
-UNNAMED = Speaker("unnamed source", SpeakerType.VAGUE)
+UNNAMED: Speaker = Speaker("unnamed source", SpeakerType.VAGUE)
 #: Rules whose speaker a quotation in the next sentence, with no cue, continues.
 _CONTINUABLE = frozenset({"quote_cue_after", "quote_cue_before", "reported_speech",
                           "according_to", "quote_continued"})
