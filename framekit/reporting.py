@@ -369,7 +369,7 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if entry.data.get("content") == "any":
         return _stance(verb, objects, addressee=bool(entry.data.get("addressee")))
-    if not objects:
+    if not objects or entry.data.get("content") == "infinitive":  # *plans a review*: no content
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         return _clause(infinitives, verb) if entry.data.get("content") == "infinitive" else None
@@ -405,7 +405,23 @@ def _reportable(thing: Token) -> bool:
 
     *announced his resignation*, *praised the deal*; not *praised her*, *criticised Trump*.
     """
-    return thing.pos_ != "PRON" and thing.ent_type_ not in _NAMED and thing.tag_ not in _WH
+    return (thing.pos_ != "PRON" and thing.ent_type_ not in _NAMED and thing.tag_ not in _WH
+            and not _quoted_noun(thing))
+
+
+def _quoted_noun(thing: Token) -> bool:
+    """Whether an object is (a determiner and) a quoted name: *rejected the “review”*.
+
+    The marks are the writer's distance from the word, a scare quote, not the
+    words of the one who rejected it.
+    """
+    doc = thing.doc
+    words = [t for t in thing.subtree if t.dep_ not in {"det", "poss"}]
+    first, last = words[0].i, words[-1].i
+    closing = doc[last] if doc[last].text in _QUOTE_MARKS else (
+        doc[last + 1] if last + 1 < len(doc) else None)
+    return doc[first].text in _QUOTE_MARKS and closing is not None and (
+        closing.text in _QUOTE_MARKS)
 
 
 def _stance(verb: Token, objects: list[Token], *, addressee: bool = False

@@ -226,3 +226,12 @@ def test_anonymous_source_named_by_its_head_phrase(analyser: AttributionAnalyser
 ])
 def test_no_relation_without_content(analyser: AttributionAnalyser, text: str) -> None:
     assert analyser.analyse(text).attributions == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow is planning a “review” of its position.",
+    "Both sides rejected the “review” in Kiev.",
+])
+def test_a_quoted_noun_as_object_stays_a_scare_quote(analyser: AttributionAnalyser,
+                                                     text: str) -> None:
+    assert analyser.analyse(text).attributions == ()
