@@ -39,6 +39,8 @@ _CLOSING_MARKS = {"”", "\"", "’", "'", "''", "»", "›"}
 _INHERITS_SUBJECT = {"conj", "advcl", "xcomp", "acl"}
 _AS = {"as", "of", "for"}
 _FINAL = {".", "!", "?"}
+#: Dependents that are a verb's own complement, not an adjunct.
+_COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative"}
 #: Conjunctions that join a second report to a first (*…, and others said …*).
 _JOINING = {"and", "but", "while", "whereas"}
 #: Words at most in a label that names a speaker (*Sen. Lindsey Graham:*, *― Jane Doe*).
@@ -216,10 +218,13 @@ def _content_before(doc: Doc, cue: tuple[int, int],
                 source[0] <= doc[token.i + 1].head.i < source[1]
                 or source[0] <= doc[token.i + 1].head.head.i < source[1]):
             break  # *said Priya Natarajan, who runs a bakery*: the source's own clause
-        if token.pos_ in {"VERB", "AUX"} or (token.is_punct and token.text not in _FINAL
-                                             and token.text not in _QUOTE_MARKS):
-            return None
-    return _trim(doc, sentence.start, first - 1)
+        if token.pos_ in {"VERB", "AUX"} or token.dep_ in _COMPLEMENTS or (
+                token.is_punct and token.text not in _FINAL and token.text not in _QUOTE_MARKS):
+            return None  # *Clearly, nobody wants a war*: the cue has a complement of its own
+    content = _trim(doc, sentence.start, first - 1)
+    if content is None or not any(t.pos_ in {"VERB", "AUX"} for t in doc[content[0] : content[1]]):
+        return None  # what is reported is a clause
+    return content
 
 
 def _labelled(article: Article, entry: LexiconEntry, at: int) -> Iterator[ReportedSpeech]:

@@ -235,3 +235,9 @@ def test_no_relation_without_content(analyser: AttributionAnalyser, text: str) -
 def test_a_quoted_noun_as_object_stays_a_scare_quote(analyser: AttributionAnalyser,
                                                      text: str) -> None:
     assert analyser.analyse(text).attributions == ()
+
+
+def test_cue_after_needs_a_clause_before_and_no_complement_after(
+        analyser: AttributionAnalyser) -> None:
+    assert analyser.analyse("Clearly, nobody wants a war.").attributions == ()
+    assert analyser.analyse("In the end, the mayor said nothing.").attributions == ()
