@@ -36,8 +36,10 @@ class _Family(enum.Enum):
 _OPENERS = {"“": _Family.DOUBLE, "„": _Family.DOUBLE, "‟": _Family.DOUBLE, "«": _Family.DOUBLE,
             "‘": _Family.SINGLE, "‚": _Family.SINGLE, "‛": _Family.SINGLE, "‹": _Family.SINGLE}
 _CLOSERS = {"”": _Family.DOUBLE, "»": _Family.DOUBLE, "’": _Family.SINGLE, "›": _Family.SINGLE}
-_STRAIGHT = {'"': _Family.DOUBLE, "'": _Family.SINGLE}
-_MARKS = re.compile("[" + re.escape("".join([*_OPENERS, *_CLOSERS, *_STRAIGHT])) + "]")
+#: Two straight single marks stand for one double mark in text converted from
+#: typewriter or wire formats (*''It's more tinkering,'' he said*).
+_STRAIGHT = {'"': _Family.DOUBLE, "''": _Family.DOUBLE, "'": _Family.SINGLE}
+_MARKS = re.compile("''|[" + re.escape("".join([*_OPENERS, *_CLOSERS, '"', "'"])) + "]")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
 _OPEN_CONTEXT = set(" \t\r\f\v([{<—–-/")
@@ -93,7 +95,7 @@ def _pair(text: str, start: int, end: int) -> list[Quotation]:
         if _inside(tags, at):
             continue
         before = text[at - 1] if at > start else " "
-        after = text[at + 1] if at + 1 < end else " "
+        after = text[at + len(mark)] if at + len(mark) < end else " "
         role = _role(mark, before, after, stack)
         if role == "open":
             family = _family(mark)
@@ -101,7 +103,7 @@ def _pair(text: str, start: int, end: int) -> list[Quotation]:
                 found.extend(_close_unclosed(text, stack, _Family.DOUBLE, at))
             stack.append(_Open(family, mark, at))
         elif role == "close":
-            found.extend(_close(text, stack, _family(mark), at))
+            found.extend(_close(text, stack, _family(mark), at, len(mark)))
     found.extend(_close_unclosed(text, stack, _Family.DOUBLE, end))
     return found
 
@@ -149,14 +151,15 @@ def _role(mark: str, before: str, after: str, stack: list[_Open]) -> str | None:
     return "close" if is_open else "open"
 
 
-def _close(text: str, stack: list[_Open], family: _Family, at: int) -> list[Quotation]:
+def _close(text: str, stack: list[_Open], family: _Family, at: int,
+           width: int = 1) -> list[Quotation]:
     opener = _innermost(stack, family)
     if opener is None:
         return []
     index = stack.index(opener)
     del stack[index + 1 :]  # marks opened inside and never closed were not quotations
     stack.pop()
-    quote = _make(text, opener.at, at + 1, at, closed=True, depth=len(stack))
+    quote = _make(text, opener, at + width, at, closed=True, depth=len(stack))
     return [quote] if quote else []
 
 
@@ -169,14 +172,15 @@ def _close_unclosed(text: str, stack: list[_Open], family: _Family, end: int) ->
     stop = end
     while stop > opener.at and text[stop - 1].isspace():
         stop -= 1
-    quote = _make(text, opener.at, stop, stop, closed=False, depth=len(stack))
+    quote = _make(text, opener, stop, stop, closed=False, depth=len(stack))
     return [quote] if quote else []
 
 
 def _make(
-    text: str, start: int, end: int, inner_end: int, *, closed: bool, depth: int
+    text: str, opener: _Open, end: int, inner_end: int, *, closed: bool, depth: int
 ) -> Quotation | None:
-    inner_start = start + 1
+    start = opener.at
+    inner_start = start + len(opener.mark)
     while inner_start < inner_end and text[inner_start].isspace():
         inner_start += 1
     while inner_end > inner_start and text[inner_end - 1].isspace():

@@ -13,7 +13,8 @@ the hedging analyser uses it to tell the writer's voice from reported speech.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -31,13 +32,26 @@ __all__ = ["ReportedSpeech", "find_reported_speech", "reporting_matcher"]
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSES = {"ccomp", "parataxis"}
 _PREDICATES = {"oprd", "xcomp", "ccomp", "acomp"}
+#: Dependents that make an object and what follows it a small clause (*shows Clinton ahead*).
+_SMALL_CLAUSE = {"advmod", "acomp", "oprd", "xcomp", "prep", "ccomp"}
 _QUOTE_MARKS = set("“”\"'‘’«»„‟‹›")
+_CLOSING_MARKS = {"”", "\"", "’", "'", "''", "»", "›"}
 _INHERITS_SUBJECT = {"conj", "advcl", "xcomp", "acl"}
 _AS = {"as", "of", "for"}
 _FINAL = {".", "!", "?"}
+#: Dependents that are a verb's own complement, not an adjunct.
+_COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative"}
+#: Conjunctions that join a second report to a first (*…, and others said …*).
+_JOINING = {"and", "but", "while", "whereas"}
+#: Words at most in a label that names a speaker (*Sen. Lindsey Graham:*, *― Jane Doe*).
+_MAX_LABEL = 4
+#: Parts of speech that make a capitalised phrase a headline, not a speaker's label.
+_NOT_IN_LABEL = {"VERB", "AUX", "DET", "ADP", "PRON", "SCONJ"}
 #: Pronouns that cannot be the source of speech.
 _MUTE = {"it", "this", "that", "these", "those", "which", "what", "there"}
 _RELATIVE = {"who", "that", "which"}
+#: Words that open an indirect question (*whether it would close*, *how much it cost*).
+_OPEN_QUESTION = {"whether", "if", "how", "why", "when", "where", "who", "what", "which"}
 _WH = {"WDT", "WP", "WP$"}
 #: Entity labels of names that can speak, whatever part of speech the tagger gave them.
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
@@ -60,6 +74,8 @@ class ReportedSpeech:
     content_tokens: tuple[int, int] | None
     content: TextSpan | None
     source_char: tuple[int, int] | None = None
+    impersonal: bool = False
+    """Whether the cue is an impersonal passive that names no source (*it was reported that*)."""
 
     @property
     def source_start(self) -> int:
@@ -70,6 +86,12 @@ class ReportedSpeech:
     def category(self) -> str:
         """The cue's lexicon category: speech, cognition, noun or according_to."""
         return self.entry.category
+
+    @property
+    def cue_class(self) -> str:
+        """The kind of attribution the cue makes: speech, thought, intention or evidence."""
+        return str(self.entry.data.get("class") or (
+            "thought" if self.entry.category == "cognition" else "speech"))
 
 
 @cache
@@ -91,9 +113,12 @@ def find_reported_speech(
         [('noted', 'Putin left Alaska with gains')]
     """
     doc = article.doc
-    found = []
+    found: list[ReportedSpeech] = []
     for entry, start, end in (matcher or reporting_matcher())(doc):
         head = doc[start]
+        if entry.category in {"colon", "dash"}:
+            found.extend(_labelled(article, entry, start))
+            continue
         if entry.category == "according_to":
             source, content = _according_to(doc[start:end])
         elif entry.category == "noun":
@@ -101,9 +126,17 @@ def find_reported_speech(
             source, content = _noun_source(head), _clause(clauses, head)
         else:
             source = _subject(head, article)
-            content = (_verb_content(head, entry) or _that_content(doc[start:end])
-                       or _interrupted(head))
+            content = _verb_content(head, entry)
+            if entry.data.get("content") != "as":
+                content = (content or _that_content(doc[start:end]) or _interrupted(head)
+                           or _passive_content(head))
+        if content is not None and _unanswered(head, doc[content[0]]):
+            content = None  # *did not say whether …*: nothing was reported
         phrase = _phrase(source, start) if source is not None else None
+        if entry.category in {"speech", "cognition"} and phrase is not None and (
+                entry.data.get("content") != "as") and (
+                content is None or content[1] <= min(start, phrase[0])):
+            content = _content_before(doc, (start, end), phrase) or content
         found.append(
             ReportedSpeech(
                 entry=entry,
@@ -114,9 +147,136 @@ def find_reported_speech(
                 content=TextSpan.of(doc[content[0] : content[1]]) if content else None,
                 source_char=(doc[phrase[0]].idx, doc[phrase[1] - 1].idx
                              + len(doc[phrase[1] - 1])) if phrase else None,
+                impersonal=phrase is None and content is not None and _impersonal(head),
             )
         )
-    return tuple(found)
+    return _cut_at_coordinated_reports(doc, found)
+
+
+def _cut_at_coordinated_reports(doc: Doc,
+                                found: list[ReportedSpeech]) -> tuple[ReportedSpeech, ...]:
+    """End each content before a coordinated clause that reports someone else.
+
+    *Three in four said they were worried, and more than 4 in 10 said Trump
+    would do best*: the first content ends before *and*; a report nested in
+    the content (*said that aides believe …*) stays in it.
+    """
+    found.sort(key=lambda item: item.cue_tokens[0])
+    starts = [item.cue_tokens[0] for item in found]
+    cut = []
+    for item in found:
+        if item.content_tokens is not None:
+            left, right = item.content_tokens
+            for other in found[bisect.bisect_right(starts, left) : bisect.bisect_left(starts,
+                                                                                      right)]:
+                begin = min(other.cue_tokens[0], (other.source_tokens or other.cue_tokens)[0])
+                joint = begin - 1
+                if joint > left and doc[joint].dep_ == "cc" and doc[joint].lower_ in _JOINING:
+                    bounds = _trim(doc, left, joint)
+                    if bounds is not None:
+                        item = attrs.evolve(item, content_tokens=bounds,
+                                            content=TextSpan.of(doc[bounds[0] : bounds[1]]))
+                    break
+        cut.append(item)
+    return tuple(cut)
+
+
+def _impersonal(verb: Token) -> bool:
+    """Whether a cue is an impersonal passive: *It was reported that …*, *it is believed …*."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
+
+
+def _unanswered(verb: Token, first: Token) -> bool:
+    """Whether a negated cue leaves an open question: *did not say whether it would close*.
+
+    A question the source did not answer is no content: the writer reports an
+    absence (as with *declined to comment*), and no relation is made.
+    """
+    return any(c.dep_ == "neg" for c in verb.children) and (
+        first.lower_ in _OPEN_QUESTION or first.tag_ in _WH)
+
+
+def _content_before(doc: Doc, cue: tuple[int, int],
+                    source: tuple[int, int]) -> tuple[int, int] | None:
+    """The content of a cue that closes its sentence: *…, the source added*; *…, said X*.
+
+    When the source and cue (in either order) follow a comma and only the
+    cue's adjuncts come after them, the content is the whole sentence before
+    that comma, whatever the parser made of it (a coordination it split, a
+    clause it hung elsewhere).
+    """
+    first, last = min(cue[0], source[0]), max(cue[1], source[1])
+    sentence = doc[first].sent
+    if first - 1 <= sentence.start or doc[first - 1].text != ",":
+        return None
+    between = doc[min(cue[1], source[1]) : max(cue[0], source[0])]
+    if any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in between):
+        return None
+    for token in doc[last : sentence.end]:
+        if token.text == "," and token.i + 1 < len(doc) and (
+                source[0] <= doc[token.i + 1].head.i < source[1]
+                or source[0] <= doc[token.i + 1].head.head.i < source[1]):
+            break  # *said Priya Natarajan, who runs a bakery*: the source's own clause
+        if token.pos_ in {"VERB", "AUX"} or token.dep_ in _COMPLEMENTS or (
+                token.is_punct and token.text not in _FINAL and token.text not in _QUOTE_MARKS):
+            return None  # *Clearly, nobody wants a war*: the cue has a complement of its own
+    content = _trim(doc, sentence.start, first - 1)
+    if content is None or not any(t.pos_ in {"VERB", "AUX"} for t in doc[content[0] : content[1]]):
+        return None  # what is reported is a clause
+    return content
+
+
+def _labelled(article: Article, entry: LexiconEntry, at: int) -> Iterator[ReportedSpeech]:
+    """A speaker named by a label, not a verb: *WALLACE: …*, *Pence: …*, *“…” ― Name*.
+
+    A colon after a label of at most :data:`_MAX_LABEL` capitalised words that opens
+    a paragraph reports the rest of the paragraph (headline and lead attributions,
+    interview transcripts); a dash right after a closing quotation mark names the
+    speaker of that quotation in the capitalised words after it.
+    """
+    doc = article.doc
+    if entry.category == "colon":
+        start = at
+        while start > 0 and at - start <= _MAX_LABEL and not _breaks_line(doc[start - 1]):
+            start -= 1
+        while start < at and doc[start].text in _QUOTE_MARKS:  # "WALLACE: …" quoted whole
+            start += 1
+        label = doc[start:at]
+        end = at + 1
+        while end < len(doc) and not _breaks_line(doc[end]):
+            end += 1
+        content = _trim(doc, at + 1, end)
+        if (not 0 < len(label) <= _MAX_LABEL or content is None or content[1] - content[0] < 2
+                or label.text.lower() in entry.data.get("not_labels", ())
+                or not all(t.text[:1].isupper() or t.is_punct for t in label)
+                or label[0].is_punct or any(t.pos_ in _NOT_IN_LABEL for t in label)):
+            return
+        source: tuple[int, int] = (start, at)
+    else:
+        before = doc[at - 1] if at else None
+        if before is None or before.text not in _CLOSING_MARKS:
+            return
+        first = at + 1
+        while first < len(doc) and doc[first].is_space and not _breaks_line(doc[first]):
+            first += 1
+        end = first
+        while (end < len(doc) and end - first <= _MAX_LABEL and not _breaks_line(doc[end])
+               and doc[end].text not in {",", "(", ".", ";"}):
+            end += 1
+        if end == first or not doc[first].text[:1].isupper():
+            return
+        source, content = (first, end), None
+    yield ReportedSpeech(
+        entry=entry, cue=TextSpan.of(doc[at : at + 1]), cue_tokens=(at, at + 1),
+        source_tokens=source, content_tokens=content,
+        content=TextSpan.of(doc[content[0] : content[1]]) if content else None,
+        source_char=(doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1])))
+
+
+def _breaks_line(token: Token) -> bool:
+    """Whether ``token`` is or ends with a line break (a paragraph's edge)."""
+    return "\n" in token.text or "\n" in token.whitespace_
 
 
 def _subject(verb: Token, article: Article) -> Token | None:
@@ -134,7 +294,11 @@ def _subject(verb: Token, article: Article) -> Token | None:
     reported = _quoted_as_saying(verb)
     if reported is not None:
         return reported
-    climbs = _INHERITS_SUBJECT | ({"ccomp"} if verb.tag_ == "VBG" else set())
+    # a participle after a preposition (*before asking*, *by announcing*) shares the subject
+    climbs = _INHERITS_SUBJECT | ({"ccomp", "pcomp", "prep"} if verb.tag_ == "VBG" else set())
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:  # *was first reported by the Courier*: the agent, not the subject
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
     for _ in range(6):
         for child in verb.children:
             if article.in_quotation(child) and not quoted:
@@ -145,8 +309,9 @@ def _subject(verb: Token, article: Article) -> Token | None:
                 continue
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
-            if child.lower_ not in _MUTE:
-                return child
+            if child.lower_ not in _MUTE or (child.lower_ == "it" and child.dep_ == "nsubj"
+                                             and verb.tag_ in {"VBZ", "VBD"}):
+                return child  # *It says the campaign broke the law*: a document speaks
         if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head
         before = verb.doc[verb.i - 1] if verb.i else None
@@ -202,22 +367,99 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     """
     clauses = [c for c in verb.children if c.dep_ in _CLAUSES and _same_sentence(verb, c)]
     after = [c for c in clauses if c.i > verb.i]
-    if after or clauses or entry.category == "cognition":
+    if entry.data.get("content") == "as":  # *sees Cruz as a uniter*, not *sees that …*
+        clauses = after = []
+    if after or clauses or (entry.category == "cognition" and entry.data.get("content") != "as"):
         return _clause(after or clauses, verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not objects:
+    if entry.data.get("content") == "any":
+        return _stance(verb, objects, addressee=bool(entry.data.get("addressee")))
+    if not objects or entry.data.get("content") == "infinitive":  # *plans a review*: no content
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         return _clause(infinitives, verb) if entry.data.get("content") == "infinitive" else None
-    if entry.data.get("content") == "object":
-        return _clause(objects, verb)
+    if objects[0].tag_ in _WH:  # *what he called …*: the object is the clause's own
+        return None
+    if entry.data.get("class") == "evidence":
+        return _small_clause(verb, objects[0])
     predicates = [c for c in verb.children if c.i > objects[0].i and (
         c.dep_ in _PREDICATES or (c.dep_ == "prep" and c.lower_ in _AS))]
     if predicates:
         return _clause([objects[0], *predicates], verb)
+    if entry.data.get("content") == "object":
+        return _clause(objects, verb) if _reportable(objects[0]) else None
     if any(c.dep_ == "prep" and c.lower_ in _AS for c in objects[0].children):
         return _clause(objects, verb)
     return None
+
+
+def _small_clause(verb: Token, thing: Token) -> tuple[int, int] | None:
+    """What data show of someone: *a poll shows Clinton ahead*, *… Trump leading*.
+
+    An object with a predicate of its own after it; a bare object (*the
+    study found 31 cases*) is no finding that framekit reports.
+    """
+    after = [c for c in verb.children if c.i > thing.i and c.dep_ in _SMALL_CLAUSE]
+    if not after and not any(c.dep_ == "acl" and c.tag_ == "VBG" for c in thing.children):
+        return None
+    return _clause([thing, *after], verb)
+
+
+def _reportable(thing: Token) -> bool:
+    """Whether an object can be what was reported: not a pronoun or a named party.
+
+    *announced his resignation*, *praised the deal*; not *praised her*, *criticised Trump*.
+    """
+    return (thing.pos_ != "PRON" and thing.ent_type_ not in _NAMED and thing.tag_ not in _WH
+            and not _quoted_noun(thing))
+
+
+def _quoted_noun(thing: Token) -> bool:
+    """Whether an object is (a determiner and) a quoted name: *rejected the “review”*.
+
+    The marks are the writer's distance from the word, a scare quote, not the
+    words of the one who rejected it.
+    """
+    doc = thing.doc
+    words = [t for t in thing.subtree if t.dep_ not in {"det", "poss"}]
+    first, last = words[0].i, words[-1].i
+    closing = doc[last] if doc[last].text in _QUOTE_MARKS else (
+        doc[last + 1] if last + 1 < len(doc) else None)
+    return doc[first].text in _QUOTE_MARKS and closing is not None and (
+        closing.text in _QUOTE_MARKS)
+
+
+def _stance(verb: Token, objects: list[Token], *, addressee: bool = False
+            ) -> tuple[int, int] | None:
+    """What a cue of intention or stance reports: its infinitive, else its object.
+
+    *wants to run*, *supports the bill*, *called for a ban* (the object of the
+    cue's own preposition). The object of a verb with an ``addressee`` (*urged
+    residents*, *asked reporters*) is who was addressed, content only with the
+    infinitive that follows it (*urged residents to stay indoors*).
+    """
+    infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    after = [c for c in objects if c.i > verb.i]
+    if infinitives:  # *urged supporters to monitor polling places*: who is to do what
+        return _clause([*after[:1], infinitives[0]], verb)
+    if addressee:
+        return None
+    if not after:
+        after = [g for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1
+                 for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+    return _clause(after[:1], verb) if after and _reportable(after[0]) else None
+
+
+def _passive_content(verb: Token) -> tuple[int, int] | None:
+    """The content of a passive cue with its agent: *The story was first reported by the Post*.
+
+    The passive subject is what was reported (or endorsed, or supported); the
+    agent, taken as the source by :func:`_subject`, is who did it.
+    """
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"]
+    return _clause(subjects[:1], verb)
 
 
 def _interrupted(verb: Token) -> tuple[int, int] | None:
@@ -276,6 +518,11 @@ def _according_to(phrase: Span) -> tuple[Token | None, tuple[int, int] | None]:
     according = phrase[0]
     to = phrase[-1]
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is not None:  # *…, according to the survey.*: the whole sentence before it
+        before = _content_before(phrase.doc, (phrase.start, phrase.end),
+                                 (source.left_edge.i, source.right_edge.i + 1))
+        if before is not None:
+            return source, before
     clause = according.head if according.head is not according else None
     if clause is None:
         return source, None
@@ -358,10 +605,15 @@ def _summary(head: Token) -> bool:
 def _phrase(head: Token, cue: int) -> tuple[int, int]:
     """The token range of the noun phrase headed by ``head`` on its side of the cue.
 
-    Relative clauses, coordinated phrases and anything the parser hung on the
-    phrase across the cue are left out.
+    Relative clauses (also those of a noun inside it: *two people close to her
+    who spoke on condition of anonymity*), coordinated phrases and anything the
+    parser hung on the phrase across the cue are left out.
     """
     inside = [head, *(t for c in head.children if c.dep_ not in _NOT_IN_PHRASE
                       for t in c.subtree)]
     inside = [t for t in inside if (t.i < cue) == (head.i < cue)]
+    clauses = [t for t in inside if t.dep_ == "relcl" and t is not head]
+    if clauses:
+        cut = min(t.left_edge.i for t in clauses)
+        inside = [t for t in inside if t.i < cut] or [head]
     return min(t.i for t in inside), max(t.i for t in inside) + 1

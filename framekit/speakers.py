@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 import attrs
 from spacy.tokens import Span, Token
 
+from framekit.gender import Gender, NameListGender
 from framekit.lexicons import Lexicon
 
 if TYPE_CHECKING:
@@ -76,6 +77,10 @@ class Speaker:
 
 
 _PERSONAL = {"he", "she", "him", "her", "his", "hers"}
+_PRONOUN_GENDER = {"he": Gender.MALE, "him": Gender.MALE, "his": Gender.MALE,
+                   "she": Gender.FEMALE, "her": Gender.FEMALE, "hers": Gender.FEMALE}
+_MALE_TITLES = {"mr", "sir", "lord", "king"}
+_FEMALE_TITLES = {"mrs", "ms", "miss", "madam", "lady", "queen", "dame"}
 _ENTITY_ORGS = {"ORG", "GPE", "NORP"}
 _INITIAL = re.compile(r"[A-Z]\.")
 _NAME_EDGE = re.compile(r"^[\W_]+|(?:['’]s)?[\W_]+$")
@@ -261,6 +266,24 @@ class SpeakerResolver:
                 and self._category(t) in {"role", "source"} and not self.article.in_quotation(t)
                 and not any(self._person_key(c) is not None for c in t.subtree)]
 
+    @cached_property
+    def _genders(self) -> dict[str, Gender]:
+        """Each named person's gender where the article lets one tell (title or given name)."""
+        estimate = NameListGender()
+        genders: dict[str, Gender] = {}
+        for key, person in self._people.items():
+            titles = {w.lower().rstrip(".") for role in person.roles for w in role.split()}
+            gender = (Gender.MALE if titles & _MALE_TITLES else Gender.FEMALE
+                      if titles & _FEMALE_TITLES else estimate(person.name))
+            if gender in {Gender.FEMALE, Gender.MALE}:
+                genders[key] = gender
+        return genders
+
+    def _disagreeing(self, pronoun: Token) -> set[str]:
+        """People a pronoun cannot stand for: *she* is not a man the article named."""
+        wanted = _PRONOUN_GENDER.get(pronoun.lower_)
+        return {key for key, gender in self._genders.items() if wanted and gender != wanted}
+
     def _pronoun(self, pronoun: Token, at: int, named: set[str]) -> Speaker:
         """A personal pronoun: the nearer of the last person named and the last one described.
 
@@ -268,7 +291,7 @@ class SpeakerResolver:
         back (*The mayor spoke. “…,” she said*); it then resolves as any
         description does, to a person whose role fits it or to itself.
         """
-        person = self._nearest_person(at, exclude=named)
+        person = self._nearest_person(at, exclude=named | self._disagreeing(pronoun))
         index = bisect.bisect_left(self._described, at) - 1
         if index >= 0 and (person is None or self._described[index] > person[0]):
             noun = self.doc[self._described[index]]

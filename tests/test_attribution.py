@@ -114,11 +114,19 @@ def test_quote_in_the_next_sentence_continues_the_speaker(analyser: AttributionA
     result = analyser.analyse(
         "“We will rebuild,” Mayor Anna Kovac said on Monday. “Every house will stand again.”\n\n"
         "“Nobody is leaving.” The council disagreed.")
-    assert [(a.content.text, a.speaker.name, a.rule) for a in result.attributions] == [
-        ("“We will rebuild,”", "Anna Kovac", "quote_cue_after"),
-        ("“Every house will stand again.”", "Anna Kovac", "quote_continued"),
-        ("“Nobody is leaving.”", "Anna Kovac", "quote_continued"),
-    ]
+    found = only(result)  # one source speaking on after one cue: one relation, three parts
+    assert (found.speaker.name, found.rule) == ("Anna Kovac", "quote_cue_after+quote_continued")
+    assert [part.text for part in found.parts] == [
+        "“We will rebuild,”", "“Every house will stand again.”", "“Nobody is leaving.”"]
+    assert found.kind is AttributionKind.DIRECT
+
+
+def test_a_quote_after_reported_speech_is_a_relation_of_its_own(
+        analyser: AttributionAnalyser) -> None:
+    result = analyser.analyse(
+        "The mayor said the city would recover. “Every house will stand again.”")
+    assert [(a.rule, a.kind.value) for a in result.attributions] == [
+        ("reported_speech", "indirect"), ("quote_continued", "direct")]
 
 
 @pytest.mark.parametrize("text", [

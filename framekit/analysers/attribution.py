@@ -12,7 +12,13 @@ Relations are found two ways, both on layers shared with the other analysers:
 * **from reported speech** (:mod:`framekit.reporting`): a reporting verb,
   noun or *according to* with the source and content the dependency parse
   gives it (*Analysts noted that …*; *Zelensky dismissed the claim as “another
-  lie”*; *…, Zelensky said on Monday*).
+  lie”*; *…, Zelensky said on Monday*), a label and colon opening a paragraph
+  (*Pence: …*, *WALLACE: …*), or an impersonal passive (*it was reported
+  that …*).
+
+Each relation has a cue class (:class:`CueClass`: speech, thought, intention,
+evidence, as PARC tells them apart) beside its kind, and the name of the rule
+that found it.
 
 Any other quotation that no cue introduces is no attribution: scare quotes and quoted
 names (*“Denazification”*, *the “Coalition of the Will”*) carry no speaker, and
@@ -42,10 +48,12 @@ from framekit.speakers import Speaker, SpeakerResolver, SpeakerType
 from framekit.views import Mark, Panel, Table, clipped
 
 __all__ = [
+    "UNNAMED",
     "Attribution",
     "AttributionAnalyser",
     "AttributionKind",
     "AttributionResult",
+    "CueClass",
     "Speaker",
     "SpeakerType",
 ]
@@ -62,6 +70,19 @@ class AttributionKind(StrEnum):
     """Reported without quotation marks."""
 
 
+class CueClass(StrEnum):
+    """What kind of attribution a cue makes, as PARC and PolNeAR tell them apart."""
+
+    SPEECH = "speech"
+    """Something said or written: *said*, *told*, *according to*, *the statement that*."""
+    THOUGHT = "thought"
+    """A belief or feeling: *believes*, *fears*, *is convinced*."""
+    INTENTION = "intention"
+    """An intention or stance: *wants*, *plans*, *calls for*, *supports*, *opposes*, *vows*."""
+    EVIDENCE = "evidence"
+    """What a document or data shows: *a poll shows*, *the report found*."""
+
+
 @attrs.frozen
 class Attribution:
     """An attribution relation in the PARC sense: source, cue and content.
@@ -76,6 +97,7 @@ class Attribution:
         speaker: the resolved speaker.
         rule: the name of the rule that found the relation.
         confidence: how sure the rule is, from 0 to 1.
+        cue_class: speech, thought, intention or evidence.
     """
 
     content: TextSpan
@@ -86,6 +108,7 @@ class Attribution:
     speaker: Speaker
     rule: str
     confidence: float
+    cue_class: CueClass = CueClass.SPEECH
 
 
 @attrs.frozen
@@ -177,17 +200,27 @@ RULES: Mapping[str, float] = {
     "quote_cue_after": 0.9,
     "quote_cue_before": 0.8,
     "according_to": 0.85,
+    "impersonal_passive": 0.7,
+    "colon_label": 0.8,
     "reported_speech": 0.8,
     "reported_thought": 0.5,
+    "reported_intention": 0.5,
+    "reported_evidence": 0.5,
     "reporting_noun": 0.6,
     "quote_continued": 0.7,
 }
+#: The speaker of an impersonal passive (*it was reported that …*), which names no one.
+UNNAMED: Speaker = Speaker("unnamed source", SpeakerType.VAGUE)
 #: Rules whose speaker a quotation in the next sentence, with no cue, continues.
 _CONTINUABLE = frozenset({"quote_cue_after", "quote_cue_before", "reported_speech",
                           "according_to", "quote_continued"})
+#: Added to the rule of a relation whose source speaks on in quoted sentences after it.
+_CONTINUED = "+quote_continued"
 #: Words at least in a quotation that continues the previous speaker (a clause, not a label).
 _MIN_CONTINUED_WORDS = 3
-_BETWEEN_QUOTE_AND_CUE = re.compile(r"[,.;:—–\-!? \t]*")
+_BETWEEN_QUOTE_AND_CUE = re.compile(r"[,.;:―—–\-!? \t\xa0]*")
+#: Words at least before a quotation in its sentence that make them one reported sentence.
+_MIN_LEAD_IN = 2
 #: Characters at most between a cue and the colon or comma that opens its quotation.
 _MAX_CUE_DISTANCE = 200
 
@@ -216,15 +249,28 @@ class _Drafts:
         index = bisect.bisect_left(self._starts, at) - 1
         return self._items[index] if index >= 0 else None
 
+    def extend(self, draft: _Draft, part: tuple[int, int]) -> None:
+        """Add ``part`` to ``draft``: the same source speaking on after one cue."""
+        draft.parts.append(part)
+        draft.content = (draft.content[0], max(draft.content[1], part[1]))
+        if not draft.rule.endswith(_CONTINUED):
+            draft.rule += _CONTINUED
+        self._longest = max(self._longest, draft.content[1] - draft.content[0])
+
+    def overlapping(self, span: tuple[int, int]) -> bool:
+        """Whether a draft shares half of ``span`` or half of its own content with it."""
+        low = bisect.bisect_left(self._starts, span[0] - self._longest)
+        high = bisect.bisect_left(self._starts, span[1])
+        return any(_overlap(span, d.content) for d in self._items[low:high])
+
     def add_unless_overlapping(self, draft: _Draft) -> None:
         """Add ``draft`` unless it shares half its content with one already there."""
         start, end = draft.content
-        low = bisect.bisect_left(self._starts, start - self._longest)
-        high = bisect.bisect_left(self._starts, end)
-        if any(_overlap(draft.content, d.content) for d in self._items[low:high]):
+        if self.overlapping(draft.content):
             return
-        self._starts.insert(high, start)
-        self._items.insert(high, draft)
+        at = bisect.bisect_right(self._starts, start)
+        self._starts.insert(at, start)
+        self._items.insert(at, draft)
         self._longest = max(self._longest, end - start)
 
 
@@ -264,18 +310,26 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
         """Find the attributions of ``article``."""
         speech = (article.reported_speech if self._matcher is None
                   else find_reported_speech(article, self._matcher))
-        speech = tuple(s for s in speech if not article.in_quotation(s.cue_tokens[0]))
+        speech = tuple(s for s in speech if s.category == "colon"  # "WALLACE: …" opens a quote
+                       or not article.in_quotation(s.cue_tokens[0]))
         quotes = _Quotes(article.quotations)
         drafts = _Drafts(_from_quotations(article, quotes, speech))
         taken = {id(d.speech) for d in drafts}
-        for item in speech:
-            draft = self._from_speech(article, quotes, item) if id(item) not in taken else None
-            if draft is not None:
-                drafts.add_unless_overlapping(draft)
+        found = (self._from_speech(article, quotes, item) for item in speech
+                 if id(item) not in taken)
+        # of two relations one inside the other, the outer one: *X fears …, said Y*
+        for draft in sorted((d for d in found if d is not None),
+                            key=lambda d: d.content[0] - d.content[1]):
+            drafts.add_unless_overlapping(draft)
         for quote in quotes.items:
             previous = drafts.last_before(quote.span.start)
-            if previous is not None and _continues(article, quote, previous):
-                span = (quote.span.start, quote.span.end)
+            span = (quote.span.start, quote.span.end)
+            if (previous is None or drafts.overlapping(span)  # a cue of its own
+                    or not _continues(article, quote, previous)):
+                continue
+            if previous.rule.startswith("quote_"):  # one quoted source speaking on
+                drafts.extend(previous, span)
+            else:  # a quotation after reported speech is a relation of its own
                 drafts.add_unless_overlapping(_Draft(span, [span], previous.speech,
                                                      "quote_continued"))
         resolver = SpeakerResolver(article, self.sources)
@@ -292,13 +346,16 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
 
     def _from_speech(self, article: Article, quotes: _Quotes,
                      item: ReportedSpeech) -> _Draft | None:
-        if item.content is None or item.source_tokens is None:
+        if item.content is None or (item.source_tokens is None and not item.impersonal):
             return None
         if item.category == "cognition" and not self.thought:
             return None
-        rule = {"according_to": "according_to", "noun": "reporting_noun",
-                "cognition": "reported_thought"}.get(item.category, "reported_speech")
-        content = _snap(article, quotes, (item.content.start, item.content.end))
+        rule = "impersonal_passive" if item.impersonal else {
+            "according_to": "according_to", "noun": "reporting_noun",
+            "colon": "colon_label"}.get(item.category, f"reported_{item.cue_class}")
+        content = (item.content.start, item.content.end)
+        if item.category != "colon":  # a label's content is its paragraph, marks or not
+            content = _snap(article, quotes, content)
         return _Draft(content, _around_cue(article.text, content, item), item, rule)
 
 
@@ -341,13 +398,20 @@ class _Cues:
     def after(self, text: str, quote: Quotation) -> ReportedSpeech | None:
         """The cue whose source (or itself) follows ``quote`` with only punctuation between."""
         end = quote.span.end
-        if _closes_on_full_stop(text, quote):  # “… ready.” The council disagreed: a new sentence
-            return None
         limit = _BETWEEN_QUOTE_AND_CUE.match(text, end)
         index = bisect.bisect_left(self._after_at, end)
         if limit is None or index == len(self._after) or self._after_at[index] > limit.end():
             return None
-        return self._after[index]
+        cue = self._after[index]
+        # “… ready.” The council disagreed: a new sentence; “… ready.” ― Name: its speaker
+        if _closes_on_full_stop(text, quote) and cue.category != "dash":
+            return None
+        return cue
+
+    def any_between(self, start: int, end: int) -> bool:
+        """Whether a cue ends between ``start`` and ``end``."""
+        index = bisect.bisect_right(self._before_at, start)
+        return index < len(self._before_at) and self._before_at[index] <= end
 
     def before(self, text: str, quote: Quotation) -> ReportedSpeech | None:
         """The last cue before ``quote`` opened by a colon or comma, in the same sentence."""
@@ -366,6 +430,26 @@ class _Cues:
         return item
 
 
+def _lead_in(article: Article, quotes: _Quotes, cues: _Cues, quote: Quotation) -> int:
+    """Where the content of a quotation with its cue after it begins.
+
+    At the quotation, unless the writer's words lead into it in the same
+    sentence (*But since the shootings, “there has been more engagement,” an
+    official said*): the reported sentence is then the content, as PARC has it.
+    """
+    doc = article.doc
+    words = doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
+    if words is None:
+        return quote.span.start
+    sentence = article.sentences[article.sentence_index(words[0])]
+    lead = [t for t in doc[sentence.start : words[0].i] if not (t.is_punct or t.is_space)]
+    if (len(lead) < _MIN_LEAD_IN or quotes.overlapping(sentence.start_char, quote.span.start)
+            or article.text[sentence.start_char : quote.span.start].rstrip()[-1:] == ":"
+            or cues.any_between(sentence.start_char, quote.span.start)):
+        return quote.span.start
+    return lead[0].idx
+
+
 def _from_quotations(article: Article, quotes: _Quotes,
                      speech: Sequence[ReportedSpeech]) -> list[_Draft]:
     """Attributions of quotations whose cue stands right after or right before them."""
@@ -377,6 +461,7 @@ def _from_quotations(article: Article, quotes: _Quotes,
         span = (quote.span.start, quote.span.end)
         after = cues.after(text, quote)
         if after is not None:
+            span = (_lead_in(article, quotes, cues, quote), span[1])
             drafts.append(_Draft(span, [span], after, "quote_cue_after"))
             by_cue.setdefault(id(after), drafts[-1])
             continue
@@ -387,10 +472,18 @@ def _from_quotations(article: Article, quotes: _Quotes,
         if previous is not None:  # “…,” he said, “…”: the second part of a split quotation
             previous.parts.append(span)
             previous.content = (previous.content[0], quote.span.end)
+        elif before.content is not None and _runs_on(text, before.content, quote):
+            continue  # *said that “…” against …*: mixed, the cue's own content is the whole
         elif before.content is None or _overlap((before.content.start, before.content.end), span):
             drafts.append(_Draft(span, [span], before, "quote_cue_before"))
             by_cue[id(before)] = drafts[-1]
     return drafts
+
+
+def _runs_on(text: str, content: TextSpan, quote: Quotation) -> bool:
+    """Whether ``content`` holds ``quote`` and goes on with words of its own after it."""
+    return content.start <= quote.span.start and any(
+        c.isalnum() for c in text[quote.span.end : content.end])
 
 
 def _around_cue(text: str, content: tuple[int, int],
@@ -420,20 +513,20 @@ def _continues(article: Article, quote: Quotation, previous: _Draft) -> bool:
     (*“It's a disaster,” the senator said. “Nobody saw it coming.”*): a quoted
     clause that opens the sentence right after an attribution is its speaker's.
     """
-    if previous.rule not in _CONTINUABLE:
+    if previous.rule.split("+")[0] not in _CONTINUABLE or previous.speech.category == "dash":
         return False
     doc = article.doc
     words = doc.char_span(quote.content.start, quote.content.end, alignment_mode="expand")
-    opening = doc.char_span(quote.span.start, quote.span.start + 1, alignment_mode="expand")
     ending = doc.char_span(previous.content[1] - 1, previous.content[1], alignment_mode="expand")
-    if not words or not opening or not ending:
+    if not words or not ending:
         return False
-    if sum(not (t.is_punct or t.is_space) for t in words) < _MIN_CONTINUED_WORDS or not any(
-            t.pos_ in {"VERB", "AUX"} for t in words):
+    if sum(not (t.is_punct or t.is_space) for t in words) < _MIN_CONTINUED_WORDS or not (
+            any(t.pos_ in {"VERB", "AUX"} for t in words) or words[-1].text in {".", "!", "?"}):
         return False
-    index = article.sentence_index(opening[0])
+    # the parser may leave the opening mark at the end of the sentence before
+    index = article.sentence_index(words[0])
     if any(not (t.is_punct or t.is_space)
-           for t in doc[article.sentences[index].start : opening[0].i]):
+           for t in doc[article.sentences[index].start : words[0].i]):
         return False
     item = previous.speech
     last = max(article.sentence_index(ending[-1]), article.sentence_index(item.cue_tokens[1] - 1),
@@ -442,17 +535,27 @@ def _continues(article: Article, quote: Quotation, previous: _Draft) -> bool:
 
 
 def _snap(article: Article, quotes: _Quotes, span: tuple[int, int]) -> tuple[int, int]:
-    """Widen content to whole quotations; cut it after a quoted clause it starts with."""
+    """Widen content to whole quotations; cut it after a quoted clause the writer goes on from.
+
+    *acknowledged “we didn't get there” after three hours of talks*: what follows
+    a quoted clause the content starts with is the writer's (an adjunct, a
+    comma and a participle), unless a conjunction joins it to the quotation
+    as more of what was said (*says “the game has gone soft” because “…”*).
+    """
     start, end = span
     if (quote := quotes.around(start)) is not None:
         start = quote.span.start
     if (quote := quotes.around(end)) is not None:
         end = quote.span.end
     first = quotes.starting_at(start)
+    doc = article.doc
     if first is not None and first.span.end < end:
-        words = article.doc.char_span(first.content.start, first.content.end,
-                                      alignment_mode="expand")
-        if words is not None and any(t.pos_ in {"VERB", "AUX"} for t in words):
+        words = doc.char_span(first.content.start, first.content.end, alignment_mode="expand")
+        following = doc.char_span(first.span.end, end, alignment_mode="expand")
+        nxt = next((t for t in following if not t.is_space and t.idx >= first.span.end), None) \
+            if following is not None else None
+        if words is not None and any(t.pos_ in {"VERB", "AUX"} for t in words) and (
+                nxt is None or nxt.pos_ not in {"CCONJ", "SCONJ"}):
             end = first.span.end
     return start, end
 
@@ -463,9 +566,10 @@ def _attribution(article: Article, quotes: _Quotes, resolver: SpeakerResolver,
     item = draft.speech
     source = doc[item.source_tokens[0] : item.source_tokens[1]] if item.source_tokens else None
     start, end = draft.content
-    speaker = resolver.resolve(source, at=item.cue_tokens[0],
-                               content=doc.char_span(start, end, alignment_mode="expand"))
-    if speaker is None or source is None:
+    words = doc.char_span(start, end, alignment_mode="expand")
+    speaker = (UNNAMED if item.impersonal else
+               resolver.resolve(source, at=item.cue_tokens[0], content=words))
+    if speaker is None or (source is None and not item.impersonal):
         return None
     inside = quotes.overlapping(start, end)
     if any(q.span.start <= start and end <= q.span.end for q in inside) or (
@@ -478,11 +582,12 @@ def _attribution(article: Article, quotes: _Quotes, resolver: SpeakerResolver,
         content=TextSpan.of_text(text, start, end),
         parts=tuple(TextSpan.of_text(text, a, b) for a, b in draft.parts),
         cue=item.cue,
-        source=TextSpan.of(source),
+        source=TextSpan.of(source) if source is not None else None,
         kind=kind,
         speaker=speaker,
         rule=draft.rule,
-        confidence=RULES[draft.rule],
+        confidence=min(RULES[rule] for rule in draft.rule.split("+")),
+        cue_class=CueClass(item.cue_class),
     )
 
 

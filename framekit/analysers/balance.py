@@ -21,7 +21,12 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from framekit.analysers.attribution import Attribution, AttributionKind, AttributionResult
+from framekit.analysers.attribution import (
+    Attribution,
+    AttributionKind,
+    AttributionResult,
+    CueClass,
+)
 from framekit.article import Article
 from framekit.diversity import evenness, gini
 from framekit.gender import Gender, GenderEstimator
@@ -257,6 +262,10 @@ class SourceBalanceAnalyser(BaseAnalyser[SourceBalanceResult]):
             :class:`~framekit.gender.NameGender`; none by default.
         basis: what the balance indices weigh each group by: its sources,
             attributions (the default), attributed words or quoted words.
+        classes: the cue classes that give a source a voice: speech and
+            evidence (what a report or poll shows) by default; the thoughts
+            and intentions the writer ascribes to someone (*Putin wants …*)
+            are the writer's account of them, not their voice.
 
     Example:
         >>> from framekit.grouping import Grouping
@@ -280,21 +289,26 @@ class SourceBalanceAnalyser(BaseAnalyser[SourceBalanceResult]):
 
     def __init__(self, grouping: Grouping | None = None, *,
                  gender: GenderEstimator | None = None,
-                 basis: BalanceBasis | str = BalanceBasis.ATTRIBUTIONS) -> None:
+                 basis: BalanceBasis | str = BalanceBasis.ATTRIBUTIONS,
+                 classes: Iterable[CueClass | str] = (CueClass.SPEECH, CueClass.EVIDENCE)
+                 ) -> None:
         self.grouping = grouping or Grouping({})
         self.gender = gender
         self.basis = BalanceBasis(basis)
+        self.classes = frozenset(CueClass(c) for c in classes)
 
     def run(self, article: Article, results: Mapping[str, Result]) -> SourceBalanceResult:
         """Measure the sources of ``article`` from its attribution result."""
         attribution = results["attribution"]
         assert isinstance(attribution, AttributionResult)
-        grouped = attribution.by_speaker()
+        everything = tuple(a for a in attribution.attributions if a.cue_class in self.classes)
+        grouped: dict[str, list[Attribution]] = {}
+        for item in everything:
+            grouped.setdefault(item.speaker.name, []).append(item)
         sources = sorted((self._source(article, items) for items in grouped.values()),
                          key=lambda s: s.first)
         words = sum(s.words for s in sources)
         sources = [attrs.evolve(s, share=_ratio(s.words, words)) for s in sources]
-        everything = attribution.attributions
         groups = {group: Shares.of([s for s in sources if s.group == group], sources)
                   for group in self.grouping.names}
         amounts = [getattr(shares, self.basis.value) for shares in groups.values()]
