@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 import attrs
 from spacy.tokens import Span, Token
 
-from framekit.gender import Gender, NameListGender
+from framekit.gender import Gender, GenderEstimator
 from framekit.lexicons import Lexicon
 
 if TYPE_CHECKING:
@@ -119,8 +119,10 @@ class SpeakerResolver:
         Speaker(name='Donald Trump', type=<SpeakerType.PERSON: 'person'>, role='US president')
     """
 
-    def __init__(self, article: Article, sources: Lexicon | None = None) -> None:
+    def __init__(self, article: Article, sources: Lexicon | None = None, *,
+                 gender: GenderEstimator | None = None) -> None:
         self.article = article
+        self.gender = gender
         self.doc = article.doc
         lexicon = sources or Lexicon.load("sources")
         self._words = {entry.id: entry.category for entry in lexicon}
@@ -268,15 +270,17 @@ class SpeakerResolver:
 
     @cached_property
     def _genders(self) -> dict[str, Gender]:
-        """Each named person's gender where the article lets one tell (title or given name)."""
-        estimate = NameListGender()
+        """Each named person's gender where a title tells it (*Mr.*, *Mrs.*), or the estimate."""
         genders: dict[str, Gender] = {}
         for key, person in self._people.items():
             titles = {w.lower().rstrip(".") for role in person.roles for w in role.split()}
-            gender = (Gender.MALE if titles & _MALE_TITLES else Gender.FEMALE
-                      if titles & _FEMALE_TITLES else estimate(person.name))
-            if gender in {Gender.FEMALE, Gender.MALE}:
-                genders[key] = gender
+            if titles & _MALE_TITLES:
+                genders[key] = Gender.MALE
+            elif titles & _FEMALE_TITLES:
+                genders[key] = Gender.FEMALE
+            elif self.gender is not None and (
+                    guess := self.gender(person.name)) in {Gender.FEMALE, Gender.MALE}:
+                genders[key] = guess
         return genders
 
     def _disagreeing(self, pronoun: Token) -> set[str]:

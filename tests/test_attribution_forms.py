@@ -7,6 +7,7 @@ import pytest
 from framekit import AttributionAnalyser, AttributionResult
 from framekit.analysers.attribution import Attribution, AttributionKind, CueClass
 from framekit.analysers.balance import SourceBalanceAnalyser
+from framekit.gender import NameGender
 from framekit.quotes import find_quotations
 from framekit.speakers import SpeakerType
 
@@ -196,10 +197,13 @@ def test_double_apostrophes_are_a_quotation_mark(analyser: AttributionAnalyser) 
 
 def test_pronoun_agrees_in_gender_with_its_antecedent(analyser: AttributionAnalyser) -> None:
     she = only(analyser.analyse(
-        "Maria Lopez met John Smith on Monday. She said the deal was off."))
+        "Ms. Maria Lopez met Mr. John Smith on Monday. She said the deal was off."))
     he = only(analyser.analyse(
-        "Maria Lopez met John Smith on Monday. He said the deal was off."))
+        "Ms. Maria Lopez met Mr. John Smith on Monday. He said the deal was off."))
     assert (she.speaker.name, he.speaker.name) == ("Maria Lopez", "John Smith")
+    by_names = AttributionAnalyser(gender=NameGender())
+    she = only(by_names.analyse("Maria Lopez met John Smith on Monday. She said the deal was off."))
+    assert she.speaker.name == "Maria Lopez"
 
 
 def test_lone_surname_takes_the_type_of_the_full_mention(analyser: AttributionAnalyser) -> None:

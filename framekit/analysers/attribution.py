@@ -37,6 +37,7 @@ import attrs
 from spacy.tokens import Doc
 
 from framekit.article import Article
+from framekit.gender import GenderEstimator
 from framekit.lexicons import Lexicon, LexiconMatcher
 from framekit.pipeline import BaseAnalyser
 from framekit.quotes import Quotation
@@ -285,6 +286,10 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
             framekit's ``sources`` lexicon by default.
         thought: whether verbs of cognition (*believes*, *hopes*) make
             attributions, as in PARC; their confidence is lower.
+        gender: a gender estimate from given names (e.g.
+            :class:`~framekit.gender.NameGender`) by which a pronoun passes over
+            people it cannot stand for (*Maria … He said*); by default only the
+            titles the article gives (*Mr.*, *Mrs.*) tell a person's gender.
 
     Example:
         >>> result = AttributionAnalyser().analyse(
@@ -301,10 +306,11 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
     result_type = AttributionResult
 
     def __init__(self, reporting: Lexicon | None = None, sources: Lexicon | None = None, *,
-                 thought: bool = True) -> None:
+                 thought: bool = True, gender: GenderEstimator | None = None) -> None:
         self._matcher = LexiconMatcher(reporting) if reporting is not None else None
         self.sources = sources or Lexicon.load("sources")
         self.thought = thought
+        self.gender = gender
 
     def run(self, article: Article, results: Mapping[str, Result]) -> AttributionResult:
         """Find the attributions of ``article``."""
@@ -332,7 +338,7 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
             else:  # a quotation after reported speech is a relation of its own
                 drafts.add_unless_overlapping(_Draft(span, [span], previous.speech,
                                                      "quote_continued"))
-        resolver = SpeakerResolver(article, self.sources)
+        resolver = SpeakerResolver(article, self.sources, gender=self.gender)
         attributions = tuple(sorted(
             (a for d in drafts if (a := _attribution(article, quotes, resolver, d)) is not None),
             key=lambda a: a.content.start))
