@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python benchmarks/accuracy.py ../shared/corpora                  # everything (~15 min)
+    python benchmarks/accuracy.py ../shared/corpora                  # all (~25 min, 2 busy cores)
     python benchmarks/accuracy.py ../shared/corpora --limit 20       # a quick look
     python benchmarks/accuracy.py ../shared/corpora --out /tmp/acc   # accuracy.md + .json
 

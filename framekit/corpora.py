@@ -20,7 +20,7 @@ Example:
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "coding.jsonl").write_text(
     ...     '{"id": "a1", "text": "Talks may fail.", "coder": "ann", '
-    ...     '"spans": [{"start": 6, "end": 9, "label": "hedge"}]}\\n')
+    ...     '"spans": [{"start": 6, "end": 9, "label": "hedge"}]}\n')
     >>> [document] = read_coding(folder / "coding.jsonl")
     >>> coding = document.codings[0]
     >>> coding.coder, [(s.text(document.text), s.label) for s in coding.spans]

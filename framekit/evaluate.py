@@ -432,8 +432,9 @@ class Evaluation:
     """The outcome of running framekit over an annotated corpus and scoring it.
 
     Attributes:
-        task: ``attribution``, ``hedging``, ``frames``, ``loaded-language`` or ``coding``.
-        corpus: the corpus's name (``polnear``, ``szeged``, ...).
+        task: ``attribution``, ``hedging``, ``frames`` or ``loaded-language``.
+        corpus: the corpus's name (``polnear``, ``szeged``, ...; ``own coding``
+            for :func:`evaluate_coding`).
         documents: documents scored.
         predicted: items framekit predicted (attributions, cues, frames, spans).
         gold: gold items.
@@ -918,7 +919,7 @@ def evaluate_coding(documents: Sequence[CodedDocument], task: CodingTask,
     measures = tuple(_against(f"framekit~{coder}", codings["framekit"], codings[coder], task)
                      for coder in coders)
     units = _units(chosen, codings, task)
-    return Evaluation("coding", task, len(chosen),
+    return Evaluation(task, "own coding", len(chosen),
                       sum(len(x) for x in codings["framekit"]),
                       sum(len(x) for coder in coders for x in codings[coder] if x is not None),
                       measures, CODING_RULE, agreement=_agreement(units))
