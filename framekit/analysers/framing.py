@@ -19,6 +19,7 @@ contested naming, the variant of each rival set of names (``naming`` lexicon:
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
@@ -29,8 +30,8 @@ from spacy.tokens import Span, Token
 from framekit.analysers.attribution import AttributionResult
 from framekit.analysers.hedging import Voice
 from framekit.article import Article
-from framekit.frames import FrameScheme
-from framekit.lexicons import Lexicon, LexiconMatcher
+from framekit.frames import FrameDefinition, FrameQuestion, FrameScheme
+from framekit.lexicons import Lexicon, LexiconEntry, LexiconMatcher, longest_first
 from framekit.pipeline import BaseAnalyser
 from framekit.quotes import Quotation
 from framekit.registry import register
@@ -38,6 +39,8 @@ from framekit.results import Result
 from framekit.spans import TextSpan
 
 __all__ = [
+    "THRESHOLD",
+    "Answer",
     "Device",
     "Frame",
     "FrameCue",
@@ -45,6 +48,7 @@ __all__ = [
     "FramingCue",
     "FramingResult",
     "NamingChoice",
+    "fit_thresholds",
 ]
 
 #: Default ``threshold``: frame cues per 100 words for a frame to be present.
@@ -121,17 +125,38 @@ class FrameCue:
 
 
 @attrs.frozen
+class Answer:
+    """One coding question of a frame, answered from the text.
+
+    Attributes:
+        question: the question's id in its scheme (``C2``).
+        text: the question as the codebook asks it.
+        yes: whether the text answers it yes: at least the analyser's
+            ``min_evidence`` cues, of which ``min_distinct`` different entries.
+        cues: the evidence found for it, in text order.
+    """
+
+    question: str
+    text: str
+    yes: bool
+    cues: tuple[FrameCue, ...]
+
+
+@attrs.frozen
 class Frame:
     """One frame's evidence and decision in one article.
 
     Attributes:
         name: the frame's name in its scheme.
-        score: cues per 100 words of the article, a cue that counts through a
-            device weighing the analyser's ``device_weight``.
-        present: whether ``score`` reaches the analyser's ``threshold`` with at
-            least ``min_distinct`` different cue entries.
+        score: the cues per 100 words of the questions answered yes, a cue
+            that counts through a device weighing the analyser's ``device_weight``.
+        present: whether ``score`` reaches the frame's threshold (see
+            :func:`fit_thresholds`) with at least ``min_distinct`` different
+            cue entries.
         distinct: number of different cue entries among the cues.
         cues: the cues, in text order.
+        answers: each of the frame's coding questions with its answer and
+            evidence, in the scheme's order.
     """
 
     name: str
@@ -139,6 +164,12 @@ class Frame:
     present: bool
     distinct: int
     cues: tuple[FrameCue, ...]
+    answers: tuple[Answer, ...] = ()
+
+    @property
+    def yes(self) -> tuple[str, ...]:
+        """The ids of the questions answered yes."""
+        return tuple(answer.question for answer in self.answers if answer.yes)
 
 
 @attrs.frozen
@@ -207,9 +238,14 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
             built-in one (``"generic"``, ``"policy"``) or the path of a scheme file.
         devices: the framing-device lexicon; framekit's ``framing_devices`` by default.
         naming: the contested-naming lexicon; framekit's ``naming`` by default.
-        threshold: the score (cues per 100 words) a frame needs to be present.
+        threshold: the score a frame needs to be present: one number for every
+            frame, or a mapping from frame names (the others keep their
+            default). By default each frame's ``threshold`` in the scheme (set
+            on coded news, see :func:`fit_thresholds`), else :data:`THRESHOLD`.
         min_distinct: the number of different cue entries a frame needs to be
             present, so that one word repeated never makes a frame.
+        min_evidence: the number of cues a coding question needs to be
+            answered yes.
         dominance: a present frame is dominant when its score is at least this
             share of the highest score.
         device_weight: what a device cue counts for in a frame's score, against
@@ -233,18 +269,20 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
     result_type = FramingResult
 
     def __init__(self, scheme: FrameScheme | str = "generic", *, devices: Lexicon | None = None,
-                 naming: Lexicon | None = None, threshold: float = THRESHOLD,
-                 min_distinct: int = 2, dominance: float = 0.8, device_weight: float = 0.5,
-                 scare_quote_words: int = 6) -> None:
+                 naming: Lexicon | None = None,
+                 threshold: float | Mapping[str, float] | None = None,
+                 min_distinct: int = 2, min_evidence: int = 1, dominance: float = 0.8,
+                 device_weight: float = 0.5, scare_quote_words: int = 6) -> None:
         self.scheme = scheme if isinstance(scheme, FrameScheme) else FrameScheme.load(scheme)
         self.devices = devices or Lexicon.load("framing_devices")
         self.naming = naming or Lexicon.load("naming")
         self.threshold = threshold
         self.min_distinct = min_distinct
+        self.min_evidence = min_evidence
         self.dominance = dominance
         self.device_weight = device_weight
         self.scare_quote_words = scare_quote_words
-        self._frames = _matchers_by_category(self.scheme.lexicon)
+        self._frames = LexiconMatcher(self.scheme.lexicon, greedy=False)
         self._devices = LexiconMatcher(self.devices)
         self._naming = _matchers_by_category(self.naming)
 
@@ -257,8 +295,9 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
         scare = _scare_quotes(article, attribution, self.scare_quote_words)
         cues = tuple(sorted(devices + scare + tuple(cue for _, cue in naming),
                             key=lambda c: (c.start, c.end)))
-        frames = tuple(self._frame(article, definition.name, definition.devices, devices)
-                       for definition in self.scheme.frames)
+        matches = _by_category(self._frames(article.doc))
+        frames = tuple(self._frame(article, definition, matches.get(definition.name, ()),
+                                   devices) for definition in self.scheme.frames)
         present = tuple(frame.name for frame in frames if frame.present)
         top = max((frame.score for frame in frames if frame.present), default=0.0)
         dominant = sorted((f for f in frames if f.present and f.score >= self.dominance * top),
@@ -276,26 +315,55 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
             naming=_naming_choices(naming),
         )
 
-    def _frame(self, article: Article, name: str, device_names: Iterable[str],
+    def threshold_of(self, frame: FrameDefinition) -> float:
+        """The score from which ``frame`` is present (see the ``threshold`` argument)."""
+        if isinstance(self.threshold, Mapping):
+            if frame.name in self.threshold:
+                return float(self.threshold[frame.name])
+        elif self.threshold is not None:
+            return float(self.threshold)
+        return THRESHOLD if frame.threshold is None else frame.threshold
+
+    def _frame(self, article: Article, definition: FrameDefinition,
+               matches: Iterable[tuple[LexiconEntry, int, int]],
                devices: tuple[FramingCue, ...]) -> Frame:
-        matcher = self._frames.get(name)
-        spans = [] if matcher is None else [
-            (entry.id, article.doc[start:end]) for entry, start, end in matcher(article.doc)]
-        found = [FrameCue(span.start_char, span.end_char, span.text, entry, None,
-                          _voice(article, span.root)) for entry, span in spans]
-        taken = [TextSpan(cue.start, cue.end, cue.text) for cue in found]
-        wanted = set(device_names)
-        for cue in devices:
-            span = TextSpan(cue.start, cue.end, cue.text)
-            if cue.category in wanted and not any(span.overlaps(t) for t in taken):
-                found.append(FrameCue(cue.start, cue.end, cue.text, cue.entry, cue.category,
-                                      cue.voice))
-        cues = tuple(sorted(found, key=lambda cue: cue.start))
-        weight = sum(1.0 if cue.device is None else self.device_weight for cue in cues)
+        own = FrameQuestion(definition.name, devices=definition.devices)
+        questions = definition.questions or (own,)
+        if own not in questions:
+            questions = (*questions, own)
+        by_question: dict[str, list[FrameCue]] = {q.id: [] for q in questions}
+        for entry, start, end in matches:
+            span = article.doc[start:end]
+            question = str(entry.data.get("question", questions[0].id))
+            by_question.setdefault(question, []).append(FrameCue(
+                span.start_char, span.end_char, span.text, entry.id, None,
+                _voice(article, span.root)))
+        taken = [TextSpan(cue.start, cue.end, cue.text)
+                 for found in by_question.values() for cue in found]
+        for question in questions:
+            wanted = set(question.devices)
+            for cue in devices:
+                span = TextSpan(cue.start, cue.end, cue.text)
+                if cue.category in wanted and not any(span.overlaps(t) for t in taken):
+                    by_question[question.id].append(FrameCue(
+                        cue.start, cue.end, cue.text, cue.entry, cue.category, cue.voice))
+                    taken.append(span)
+        answers = tuple(self._answer(question, by_question[question.id])
+                        for question in questions
+                        if question is not own or by_question[own.id]
+                        or not definition.questions)
+        cues = tuple(sorted((cue for answer in answers for cue in answer.cues),
+                            key=lambda cue: cue.start))
+        weight = sum(1.0 if cue.device is None else self.device_weight
+                     for answer in answers if answer.yes for cue in answer.cues)
         score = 100 * weight / article.words if article.words else 0.0
         distinct = len({cue.entry for cue in cues})
-        return Frame(name, score, score >= self.threshold and distinct >= self.min_distinct,
-                     distinct, cues)
+        present = score >= self.threshold_of(definition) and distinct >= self.min_distinct
+        return Frame(definition.name, score, present, distinct, cues, answers)
+
+    def _answer(self, question: FrameQuestion, cues: list[FrameCue]) -> Answer:
+        ordered = tuple(sorted(cues, key=lambda cue: cue.start))
+        return Answer(question.id, question.text, len(ordered) >= self.min_evidence, ordered)
 
     def _device_cues(self, article: Article) -> tuple[FramingCue, ...]:
         return tuple(
@@ -317,6 +385,20 @@ def _matchers_by_category(lexicon: Lexicon) -> dict[str, LexiconMatcher]:
     return {category: LexiconMatcher(Lexicon.from_entries(
         category, [e for e in lexicon if e.category == category]))
         for category in sorted(lexicon.categories())}
+
+
+def _by_category(found: Iterable[tuple[LexiconEntry, int, int]],
+                 ) -> dict[str, list[tuple[LexiconEntry, int, int]]]:
+    """The matches of one matcher pass by category, longest first within each question."""
+    grouped: dict[tuple[str, str], list[tuple[LexiconEntry, int, int]]] = {}
+    for match in found:
+        key = (match[0].category, str(match[0].data.get("question", "")))
+        grouped.setdefault(key, []).append(match)
+    by_category: dict[str, list[tuple[LexiconEntry, int, int]]] = {}
+    for (category, _), matches in grouped.items():
+        by_category.setdefault(category, []).extend(longest_first(matches))
+    return {category: sorted(matches, key=lambda m: (m[1], m[2]))
+            for category, matches in by_category.items()}
 
 
 def _voice(article: Article, token: Token) -> Voice:
@@ -366,3 +448,57 @@ def _naming_choices(cues: Iterable[tuple[str, FramingCue]]) -> tuple[NamingChoic
             own_voice=tuple(dict.fromkeys(cue.detail for cue in found
                                           if cue.voice is Voice.AUTHOR)))
         for group, found in by_group.items())
+
+
+def fit_thresholds(results: Iterable[FramingResult], coded: Iterable[Iterable[str]], *,
+                   min_distinct: int = 2) -> dict[str, float]:
+    """Per-frame thresholds that best reproduce a coder's present/absent decisions.
+
+    For each frame of the results' scheme, the threshold on :attr:`Frame.score`
+    with the highest F1 against the coding (an article can only be present
+    when its frame has ``min_distinct`` different cues, as in the analyser);
+    of equally good thresholds, the middle one. Give the thresholds to
+    :class:`FramingAnalyser` (``threshold=``) or to
+    :meth:`~framekit.frames.FrameScheme.with_thresholds`.
+
+    Args:
+        results: the framing results of the coded articles (analysed with
+            any threshold: only the scores are read).
+        coded: for each article, the names of the frames the coder found.
+        min_distinct: the analyser's ``min_distinct``.
+
+    Raises:
+        ValueError: when results and codings differ in number, or there are none.
+
+    Example:
+        >>> analyser = FramingAnalyser()
+        >>> texts = ["Both sides rejected the deal and accused each other of lying.",
+        ...          "The bakery opened at nine and sold bread all day."]
+        >>> found = fit_thresholds([analyser.analyse(t) for t in texts],
+        ...                        [{"conflict"}, set()])
+        >>> FramingAnalyser(threshold=found).analyse(texts[0]).present
+        ('conflict',)
+    """
+    results, coded = list(results), [set(c) for c in coded]
+    if len(results) != len(coded) or not results:
+        raise ValueError(f"fit_thresholds needs one coding per result, and at least one: "
+                         f"got {len(results)} results and {len(coded)} codings")
+    thresholds = {}
+    for name in (frame.name for frame in results[0].frames):
+        frames = [result.frame(name) for result in results]
+        scores = [f.score if f.distinct >= min_distinct else -1.0 for f in frames]
+        truth = [name in c for c in coded]
+        levels = sorted({s for s in scores if s >= 0})
+        candidates = [0.0] + [(a + b) / 2 for a, b in itertools.pairwise(levels)] \
+            + [levels[-1] + 1 if levels else 1.0]
+        rated = [(_f1(scores, truth, t), t) for t in candidates]
+        best = max(f1 for f1, _ in rated)
+        tied = [t for f1, t in rated if f1 == best]
+        thresholds[name] = round(tied[len(tied) // 2], 4)
+    return thresholds
+
+
+def _f1(scores: list[float], truth: list[bool], threshold: float) -> float:
+    found = [s >= threshold for s in scores]
+    hits = sum(f and t for f, t in zip(found, truth, strict=True))
+    return 2 * hits / (sum(found) + sum(truth)) if sum(found) + sum(truth) else 0.0

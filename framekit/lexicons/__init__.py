@@ -39,7 +39,7 @@ from spacy.vocab import Vocab
 from framekit._errors import LexiconError
 from framekit.lexicons._anchored import AnchoredMatcher
 
-__all__ = ["Lexicon", "LexiconEntry", "LexiconMatcher"]
+__all__ = ["Lexicon", "LexiconEntry", "LexiconMatcher", "longest_first"]
 
 TokenPattern = list[dict[str, Any]]
 
@@ -215,7 +215,7 @@ class LexiconMatcher:
                         for key, start, end in self._matcher(vocab)(doc)),
                        key=lambda item: (item[1], item[2], self._order[item[0].id]))
         if self.greedy:
-            found = _longest_first(found)
+            found = longest_first(found)
         return sorted(found, key=lambda item: (item[1], item[2]))
 
 
@@ -257,9 +257,10 @@ def _spelt_out(value: object) -> list[str] | None:
     return list(dict.fromkeys(value["IN"]))
 
 
-def _longest_first(
-    found: list[tuple[LexiconEntry, int, int]],
+def longest_first(
+    found: Iterable[tuple[LexiconEntry, int, int]],
 ) -> list[tuple[LexiconEntry, int, int]]:
+    """Of overlapping matches, the longest (then the first) only."""
     taken: set[int] = set()
     kept = []
     for item in sorted(found, key=lambda m: (m[1] - m[2], m[1])):
