@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from framekit._errors import (
     AnalyserNotFoundError,
+    CorpusFormatError,
     DependencyError,
     FramekitError,
     FramekitWarning,
@@ -51,6 +52,7 @@ __all__ = [
     "AttributionAnalyser",
     "AttributionResult",
     "BaseAnalyser",
+    "CorpusFormatError",
     "DependencyError",
     "FramekitError",
     "FramekitWarning",

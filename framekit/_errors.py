@@ -10,6 +10,7 @@ from __future__ import annotations
 
 __all__ = [
     "AnalyserNotFoundError",
+    "CorpusFormatError",
     "DependencyError",
     "FramekitError",
     "FramekitWarning",
@@ -69,6 +70,17 @@ class MissingResultError(FramekitError, LookupError):
 
 class LexiconError(FramekitError, ValueError):
     """A lexicon file or entry is malformed."""
+
+
+class CorpusFormatError(FramekitError, ValueError):
+    """An annotated corpus or coding file is malformed; the message names the file and line."""
+
+    def __init__(self, path: object, line: int | None, problem: str) -> None:
+        where = f"{path}, line {line}" if line is not None else f"{path}"
+        super().__init__(f"{where}: {problem}")
+        self.path = str(path)
+        self.line = line
+        self.problem = problem
 
 
 class FramekitWarning(UserWarning):

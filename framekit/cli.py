@@ -27,6 +27,7 @@ import attrs
 
 from framekit import registry
 from framekit._errors import FramekitError
+from framekit.evaluate_cli import add_parser as add_evaluate_parser
 from framekit.formats import FORMATS, write_reports
 from framekit.pipeline import Pipeline
 from framekit.report import Report
@@ -82,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("analysers", help="list the registered analysers",
                                   description="List the registered analysers.")
     listing.set_defaults(run=_list_analysers)
+    add_evaluate_parser(commands)
     return parser
 
 
