@@ -25,7 +25,9 @@ def devices(result: FramingResult, category: Device) -> list[str]:
     ("text", "category", "expected"),
     [
         ("The regime’s brutal onslaught ended in a horrific massacre.",
-         Device.LOADED_LANGUAGE, ["brutal", "onslaught", "horrific", "massacre"]),
+         Device.LOADED_LANGUAGE, ["brutal", "onslaught", "horrific"]),
+        ("Critics call the probe a witch hunt, a blatant smear by crazy zealots.",
+         Device.LOADED_LANGUAGE, ["witch hunt", "blatant", "smear", "crazy"]),
         ("Critics accuse the West of trying to placate Moscow.",
          Device.LOADED_LANGUAGE, ["placate"]),
         ("The regime’s brutal onslaught ended in a horrific massacre.",
@@ -102,6 +104,19 @@ def test_naming_reports_the_variants_used(analyser: FramingAnalyser) -> None:
     assert dict(choices["kyiv_kiev"].counts) == {"Kiev": 1, "Kyiv": 1}
     assert choices["war_name"].used == ("invasion", "special military operation")
     assert choices["donbas_donbass"].used == ("Donbass",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The regime hit back, but talk of regime change grew.", ["regime"]),
+        ("He is not a dictator, she said, but his rival is a tyrant.", ["tyrant"]),
+        ("The criminal justice bill passed; the criminal fled.", ["criminal"]),
+    ],
+)
+def test_labels_in_neutral_terms_or_negated_are_no_name_calling(
+        analyser: FramingAnalyser, text: str, expected: list[str]) -> None:
+    assert devices(analyser.analyse(text), Device.NAME_CALLING) == expected
 
 
 def test_regime_label_is_a_naming_variant_and_name_calling(analyser: FramingAnalyser) -> None:

@@ -257,7 +257,9 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
         ...     "Both sides reject the deal. The regime’s “review” is a diplomatic "
         ...     "merry-go-round in Kiev.")
         >>> result.present
-        ('conflict',)
+        ('conflict', 'responsibility')
+        >>> result.frame("conflict").yes
+        ('C1', 'C2', 'C3')
         >>> [(c.text, c.category.value, c.detail) for c in result.cues]
         ... # doctest: +NORMALIZE_WHITESPACE
         [('regime', 'name_calling', ''), ('review', 'scare_quotes', ''),
@@ -369,7 +371,9 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
         return tuple(
             _cue(article, article.doc[start:end], Device(entry.category), entry.id,
                  str(entry.data.get("domain", "")))
-            for entry, start, end in self._devices(article.doc))
+            for entry, start, end in self._devices(article.doc)
+            if Device(entry.category) not in _JUDGING
+            or _judges(article.doc[start:end], entry))
 
     def _naming_cues(self, article: Article) -> list[tuple[str, FramingCue]]:
         """Naming cues with the group of variants each belongs to, in text order."""
@@ -399,6 +403,38 @@ def _by_category(found: Iterable[tuple[LexiconEntry, int, int]],
         by_category.setdefault(category, []).extend(longest_first(matches))
     return {category: sorted(matches, key=lambda m: (m[1], m[2]))
             for category, matches in by_category.items()}
+
+
+#: The devices that judge what they name, and so can be negated or be part of a neutral term.
+_JUDGING = frozenset({Device.LOADED_LANGUAGE, Device.NAME_CALLING})
+
+
+def _judges(span: Span, entry: LexiconEntry) -> bool:
+    """Whether a loaded word or label judges here: not negated, not inside a neutral term.
+
+    A word is negated when it or the word it describes (*is not a dictator*,
+    *not brutal*) has a negation; it is part of a neutral term when a word
+    next to it or its head is one of the entry's ``neutral_with`` lemmas
+    (*regime change*, *criminal justice*).
+
+    Example:
+        >>> import framekit
+        >>> cues = framekit.analyse("He is not a dictator. Talk of regime change "
+        ...                         "grew, and the regime hit back.").framing.cues
+        >>> [(c.text, c.start) for c in cues if c.category == "name_calling"]
+        [('regime', 58)]
+    """
+    root = span.root
+    described = (root, root.head) if root.dep_ in {"attr", "acomp", "amod"} else (root,)
+    if any(child.dep_ == "neg" for token in described for child in token.children):
+        return False
+    neutral = {str(word).lower() for word in entry.data.get("neutral_with", ())}
+    if not neutral:
+        return True
+    doc = span.doc
+    near = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    near += [root.head, *root.children]
+    return not any(token.lemma_.lower() in neutral for token in near if token.i != root.i)
 
 
 def _voice(article: Article, token: Token) -> Voice:
