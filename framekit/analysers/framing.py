@@ -336,8 +336,8 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
         by_question: dict[str, list[FrameCue]] = {q.id: [] for q in questions}
         for entry, start, end in matches:
             span = article.doc[start:end]
-            question = str(entry.data.get("question", questions[0].id))
-            by_question.setdefault(question, []).append(FrameCue(
+            asked = str(entry.data.get("question", questions[0].id))
+            by_question[asked if asked in by_question else own.id].append(FrameCue(
                 span.start_char, span.end_char, span.text, entry.id, None,
                 _voice(article, span.root)))
         taken = [TextSpan(cue.start, cue.end, cue.text)
@@ -345,11 +345,11 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
         for question in questions:
             wanted = set(question.devices)
             for cue in devices:
-                span = TextSpan(cue.start, cue.end, cue.text)
-                if cue.category in wanted and not any(span.overlaps(t) for t in taken):
+                place = TextSpan(cue.start, cue.end, cue.text)
+                if cue.category in wanted and not any(place.overlaps(t) for t in taken):
                     by_question[question.id].append(FrameCue(
                         cue.start, cue.end, cue.text, cue.entry, cue.category, cue.voice))
-                    taken.append(span)
+                    taken.append(place)
         answers = tuple(self._answer(question, by_question[question.id])
                         for question in questions
                         if question is not own or by_question[own.id]
