@@ -20,7 +20,7 @@ Example:
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "coding.jsonl").write_text(
     ...     '{"id": "a1", "text": "Talks may fail.", "coder": "ann", '
-    ...     '"spans": [{"start": 6, "end": 9, "label": "hedge"}]}\\n')
+    ...     '"spans": [{"start": 6, "end": 9, "label": "hedge"}]}\n')
     >>> [document] = read_coding(folder / "coding.jsonl")
     >>> coding = document.codings[0]
     >>> coding.coder, [(s.text(document.text), s.label) for s in coding.spans]
@@ -254,7 +254,8 @@ def read_polnear(path: str | Path, split: str | None = None, *,
 
 def _read_text(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8", newline="") as handle:  # offsets count \r too
+            return handle.read()
     except (OSError, UnicodeDecodeError) as error:
         raise CorpusFormatError(path, None, f"cannot read: {error}") from error
 

@@ -33,6 +33,7 @@ from framekit.corpora import (
     AttributionDocument,
     CodedDocument,
     FrameDocument,
+    GoldAttribution,
     GoldSpan,
     HedgeDocument,
     SpanDocument,
@@ -45,6 +46,7 @@ __all__ = [
     "ErrorExample",
     "Evaluation",
     "Measure",
+    "PredictedAttribution",
     "Scores",
     "Table",
     "bootstrap_f1",
@@ -55,10 +57,13 @@ __all__ = [
     "evaluate_frames",
     "evaluate_hedging",
     "evaluate_loaded_language",
+    "gold_frames",
     "krippendorff_alpha",
     "label_scores",
     "mappings",
     "match_spans",
+    "score_attribution",
+    "score_hedging",
     "span_scores",
 ]
 
@@ -427,8 +432,9 @@ class Evaluation:
     """The outcome of running framekit over an annotated corpus and scoring it.
 
     Attributes:
-        task: ``attribution``, ``hedging``, ``frames``, ``loaded-language`` or ``coding``.
-        corpus: the corpus's name (``polnear``, ``szeged``, ...).
+        task: ``attribution``, ``hedging``, ``frames`` or ``loaded-language``.
+        corpus: the corpus's name (``polnear``, ``szeged``, ...; ``own coding``
+            for :func:`evaluate_coding`).
         documents: documents scored.
         predicted: items framekit predicted (attributions, cues, frames, spans).
         gold: gold items.
@@ -542,6 +548,23 @@ ATTRIBUTION_RULE = ("a predicted attribution matches a gold one when their conte
                     "contain the gold source's last word")
 
 
+@attrs.frozen
+class PredictedAttribution:
+    """An attribution as any system predicts it, for :func:`score_attribution`.
+
+    Attributes:
+        content: the content's ``(start, end)`` fragments.
+        source: the source's ``(start, end)``, if the system marks one.
+        speaker: the resolved speaker's name (``""`` if none).
+        label: a label shown in error examples.
+    """
+
+    content: Fragments
+    source: tuple[int, int] | None = None
+    speaker: str = ""
+    label: str = "attribution"
+
+
 def evaluate_attribution(documents: Iterable[AttributionDocument],
                          pipeline: Pipeline | None = None, *, corpus: str = "polnear",
                          errors: int = 0, progress: bool = False,
@@ -559,19 +582,32 @@ def evaluate_attribution(documents: Iterable[AttributionDocument],
     """
     chosen = tuple(documents)
     pipeline = pipeline or Pipeline(["attribution"])
+    reports = _reports([d.text for d in chosen], pipeline, progress)
+    predicted = [tuple(PredictedAttribution(
+        tuple((p.start, p.end) for p in a.parts) or ((a.content.start, a.content.end),),
+        (a.source.start, a.source.end) if a.source is not None else None,
+        a.speaker.name, a.kind.value) for a in report.attribution.attributions)
+        for report in reports]
+    return score_attribution(chosen, predicted, corpus=corpus, errors=errors,
+                             bootstrap=bootstrap)
+
+
+def score_attribution(documents: Sequence[AttributionDocument],
+                      predicted: Sequence[Sequence[PredictedAttribution]], *,
+                      corpus: str = "polnear", errors: int = 0,
+                      bootstrap: int = 1000) -> Evaluation:
+    """Score any system's attributions (one sequence per document) by framekit's rule.
+
+    This is what :func:`evaluate_attribution` does after running framekit; use it
+    to score a baseline on the same documents.
+    """
     kept = _Errors(errors)
     content, both = [], []
-    predicted_total = 0
-    reports = _reports([d.text for d in chosen], pipeline, progress)
-    for document, report in zip(chosen, reports, strict=True):
-        found = report.attribution.attributions
-        predicted_total += len(found)
-        predicted = tuple(GoldSpan(a.kind.value, tuple((p.start, p.end) for p in a.parts)
-                                   or ((a.content.start, a.content.end),)) for a in found)
+    for document, found in zip(documents, predicted, strict=True):
+        spans = tuple(GoldSpan(a.label, a.content) for a in found)
         gold = tuple(g.content for g in document.attributions)
-        pairs = match_spans([p.fragments for p in predicted], [g.fragments for g in gold],
-                            "half")
-        kept.add_unmatched(document.id, document.text, predicted, gold, pairs)
+        pairs = match_spans([a.content for a in found], [g.fragments for g in gold], "half")
+        kept.add_unmatched(document.id, document.text, spans, gold, pairs)
         sourced = sum(_same_source(document.text, found[p], document.attributions[g])
                       for p, g in pairs)
         content.append(Scores(len(pairs), len(found) - len(pairs), len(gold) - len(pairs)))
@@ -580,23 +616,22 @@ def evaluate_attribution(documents: Iterable[AttributionDocument],
         Measure.of(name, sum(counts, Scores(0, 0, 0)),
                    bootstrap_f1(counts, bootstrap) if bootstrap else None)
         for name, counts in (("content", content), ("content+source", both)))
-    return Evaluation("attribution", corpus, len(chosen), predicted_total,
-                      sum(len(d.attributions) for d in chosen), measures, ATTRIBUTION_RULE,
+    return Evaluation("attribution", corpus, len(documents), sum(map(len, predicted)),
+                      sum(len(d.attributions) for d in documents), measures, ATTRIBUTION_RULE,
                       kept.examples)
 
 
 _WORD = re.compile(r"[\w’'-]+")
 
 
-def _same_source(text: str, predicted: Any, gold: Any) -> bool:
+def _same_source(text: str, predicted: PredictedAttribution, gold: GoldAttribution) -> bool:
     if gold.source is None:
         return False
-    source = predicted.source
-    if source is not None and _overlap(((source.start, source.end),), gold.source.fragments):
+    if predicted.source is not None and _overlap((predicted.source,), gold.source.fragments):
         return True
     words = _WORD.findall(gold.source.text(text))
     last = re.sub(r"['’]s$", "", words[-1]).lower() if words else ""
-    return bool(last) and last in predicted.speaker.name.lower()
+    return bool(last) and last in predicted.speaker.lower()
 
 
 HEDGING_RULE = ("the document's sentences joined by single spaces and analysed as one text; "
@@ -618,24 +653,36 @@ def evaluate_hedging(documents: Iterable[HedgeDocument], pipeline: Pipeline | No
         (1.0, 1.0)
     """
     chosen = tuple(documents)
-    mapping = mappings()["hedging"][corpus]
-    leave_out = set(mapping["leave_out"])
-    to_class = {label: name for name, labels in mapping["classes"].items() for label in labels}
+    leave_out = set(mappings()["hedging"][corpus]["leave_out"])
+    types = mappings()["hedging"][corpus]["types"]
     pipeline = pipeline or Pipeline(["hedging"])
+    reports = _reports([d.text for d in chosen], pipeline, progress)
+    predicted = [_spans((c for c in report.hedging.hedges if c.type not in leave_out),
+                        lambda c: types.get(c.type, c.type)) for report in reports]
+    return score_hedging(chosen, predicted, corpus=corpus, errors=errors, bootstrap=bootstrap)
+
+
+def score_hedging(documents: Sequence[HedgeDocument], predicted: Sequence[Sequence[GoldSpan]],
+                  *, corpus: str = "szeged", errors: int = 0,
+                  bootstrap: int = 1000) -> Evaluation:
+    """Score any system's hedge cues (one sequence per document) by the corpus's rule.
+
+    A cue's label is the corpus class it answers to (see :func:`mappings`), for
+    the per-class figures ``cue:CLASS``; the ``cue`` and ``sentence`` figures
+    ignore labels.
+    """
+    to_class = {label: name for name, labels in mappings()["hedging"][corpus]["classes"].items()
+                for label in labels}
     kept = _Errors(errors)
     cues, sentences, classed = [], [], []
-    reports = _reports([d.text for d in chosen], pipeline, progress)
-    for document, report in zip(chosen, reports, strict=True):
-        predicted = _spans((c for c in report.hedging.hedges if c.type not in leave_out),
-                           lambda c: mapping["types"].get(c.type, c.type))
-        pairs = match_spans([p.fragments for p in predicted],
+    for document, found in zip(documents, predicted, strict=True):
+        pairs = match_spans([p.fragments for p in found],
                             [g.fragments for g in document.cues], "overlap")
-        kept.add_unmatched(document.id, document.text, predicted, document.cues, pairs)
-        cues.append(Scores(len(pairs), len(predicted) - len(pairs),
-                           len(document.cues) - len(pairs)))
-        classed.append((predicted, tuple(GoldSpan(to_class.get(g.label, g.label), g.fragments)
-                                         for g in document.cues)))
-        sentences.append(_sentence_scores(document, predicted))
+        kept.add_unmatched(document.id, document.text, found, document.cues, pairs)
+        cues.append(Scores(len(pairs), len(found) - len(pairs), len(document.cues) - len(pairs)))
+        classed.append((found, tuple(GoldSpan(to_class.get(g.label, g.label), g.fragments)
+                                     for g in document.cues)))
+        sentences.append(_sentence_scores(document, found))
     by_class = span_scores_many(classed, "overlap")
     measures = (
         Measure.of("cue", sum(cues, Scores(0, 0, 0)),
@@ -644,8 +691,9 @@ def evaluate_hedging(documents: Iterable[HedgeDocument], pipeline: Pipeline | No
                    bootstrap_f1(sentences, bootstrap) if bootstrap else None),
         *(attrs.evolve(m, name=f"cue:{m.name}") for m in by_class.measures
           if m.name not in ("micro", "macro")))
-    return Evaluation("hedging", corpus, len(chosen), sum(c.tp + c.fp for c in cues),
-                      sum(len(d.cues) for d in chosen), measures, HEDGING_RULE, kept.examples)
+    return Evaluation("hedging", corpus, len(documents), sum(c.tp + c.fp for c in cues),
+                      sum(len(d.cues) for d in documents), measures, HEDGING_RULE,
+                      kept.examples)
 
 
 def _sentence_scores(document: HedgeDocument, predicted: Sequence[GoldSpan]) -> Scores:
@@ -661,7 +709,14 @@ FRAMES_RULE = ("micro- and macro-F1 over (article, frame) pairs, framekit's pres
                "against the coders', the corpus's labels mapped to framekit's frame names")
 
 
-def _gold_frames(document: FrameDocument, corpus: str) -> frozenset[str]:
+def gold_frames(document: FrameDocument, corpus: str) -> frozenset[str]:
+    """The document's coded frames as framekit's frame names, by the corpus's mapping.
+
+    Example:
+        >>> sorted(gold_frames(FrameDocument("1", "", ("Crime_and_punishment",)),
+        ...                    "semeval2023"))
+        ['crime_and_punishment']
+    """
     mapping = mappings()["frames"][corpus]
     if mapping["compare"] == "first_word":
         by_word = {_first_word(name): name for name in mapping["labels"].values()}
@@ -694,7 +749,7 @@ def evaluate_frames(documents: Iterable[FrameDocument], corpus: str,
     pipeline = pipeline or Pipeline([FramingAnalyser(mapping["scheme"])])
     reports = _reports([d.text for d in chosen], pipeline, progress)
     predicted = [frozenset(report.framing.present) for report in reports]
-    gold = [_gold_frames(d, corpus) for d in chosen]
+    gold = [gold_frames(d, corpus) for d in chosen]
     table = label_scores(predicted, gold, sorted(mapping["labels"].values()))
     return _frame_evaluation(corpus, len(chosen), predicted, gold, table, bootstrap)
 
@@ -716,7 +771,8 @@ def cross_validate_frames(documents: Iterable[FrameDocument], corpus: str, *, fo
                           seed: int = 0, progress: bool = False) -> Evaluation:
     """Cross-validate the :class:`~framekit.sklearn.FrameClassifier` beside TF-IDF + LR.
 
-    Both are trained and tested on the same k folds (shuffled with ``seed``).
+    Both are trained and tested on the same k folds (shuffled with ``seed``); the
+    baseline is word 1-2-gram TF-IDF with a class-weighted logistic regression per frame.
 
     Measures are ``classifier:micro``, ``classifier:macro``, ``tfidf:micro``,
     ``tfidf:macro`` and per frame, pooled over the folds' test articles.
@@ -733,13 +789,13 @@ def cross_validate_frames(documents: Iterable[FrameDocument], corpus: str, *, fo
     mapping = mappings()["frames"][corpus]
     labels = sorted(mapping["labels"].values())
     texts = [d.text for d in chosen]
-    gold = [_gold_frames(d, corpus) for d in chosen]
+    gold = [gold_frames(d, corpus) for d in chosen]
     y = np.array([[int(label in g) for label in labels] for g in gold])
     models: dict[str, Callable[[], Any]] = {
         "classifier": lambda: FrameClassifier(scheme=mapping["scheme"]),
         "tfidf": lambda: make_pipeline(
             TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, max_features=20_000),
-            OneVsRestClassifier(LogisticRegression(max_iter=1000)))}
+            OneVsRestClassifier(LogisticRegression(class_weight="balanced", max_iter=1000)))}
     predicted: dict[str, list[frozenset[str]]] = {name: [frozenset()] * len(chosen)
                                                   for name in models}
     splits = list(KFold(folds, shuffle=True, random_state=seed).split(texts))
@@ -863,7 +919,7 @@ def evaluate_coding(documents: Sequence[CodedDocument], task: CodingTask,
     measures = tuple(_against(f"framekit~{coder}", codings["framekit"], codings[coder], task)
                      for coder in coders)
     units = _units(chosen, codings, task)
-    return Evaluation("coding", task, len(chosen),
+    return Evaluation(task, "own coding", len(chosen),
                       sum(len(x) for x in codings["framekit"]),
                       sum(len(x) for coder in coders for x in codings[coder] if x is not None),
                       measures, CODING_RULE, agreement=_agreement(units))

@@ -17,8 +17,7 @@ from framekit.corpora import (
     read_semeval_frames,
     read_szeged,
 )
-
-CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+from tests.corpora_path import CORPORA, needs_corpora
 
 TEXT = "The mayor said the bridge will close. Critics, she added, are wrong."
 
@@ -268,7 +267,6 @@ def test_coding_csv_labels_spans_and_empty_codings(tmp_path: Path) -> None:
         read_coding(path)
 
 
-needs_corpora = pytest.mark.skipif(not CORPORA.is_dir(), reason="no ../shared/corpora")
 
 
 @needs_corpora

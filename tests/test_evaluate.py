@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import json
 import math
-from pathlib import Path
 
 import pytest
 
@@ -38,9 +37,7 @@ from framekit.evaluate import (
     match_spans,
     span_scores,
 )
-
-CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
-needs_corpora = pytest.mark.skipif(not CORPORA.is_dir(), reason="no ../shared/corpora")
+from tests.corpora_path import CORPORA, needs_corpora
 
 
 def test_krippendorff_published_nominal_example() -> None:
