@@ -190,7 +190,7 @@ for path in sorted(ARTICLES.glob("*.txt")):
     doc = nlp(path.read_text(encoding="utf-8"))
     sentences = [sent.text.strip() for sent in doc.sents if len(sent) >= 8]
     probabilities = classifier.predict_proba(sentences)
-    shares[path.stem] = (probabilities >= classifier.threshold).mean(axis=0)
+    shares[path.stem] = classifier.predict(sentences).mean(axis=0)
     print(f"\n{path.stem}: {len(sentences)} sentences; share given each frame: "
           + ", ".join(f"{f} {s:.0%}" for f, s in zip(FRAMES, shares[path.stem], strict=True)))
     for sentence, row in list(zip(sentences, probabilities, strict=True))[2:6]:

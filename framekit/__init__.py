@@ -34,7 +34,7 @@ from framekit._errors import (
 )
 from framekit.analysers.attribution import AttributionAnalyser, AttributionResult
 from framekit.analysers.balance import SourceBalanceAnalyser, SourceBalanceResult
-from framekit.analysers.framing import FramingAnalyser, FramingResult
+from framekit.analysers.framing import FramingAnalyser, FramingResult, fit_thresholds
 from framekit.analysers.hedging import HedgingAnalyser, HedgingResult
 from framekit.article import Article
 from framekit.lexicons import Lexicon, LexiconEntry
@@ -79,6 +79,7 @@ __all__ = [
     "TextTooLongError",
     "__version__",
     "analyse",
+    "fit_thresholds",
     "load_pipeline",
 ]
 

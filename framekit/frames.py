@@ -35,10 +35,36 @@ import attrs
 from framekit._errors import LexiconError
 from framekit.lexicons import Lexicon, LexiconEntry
 
-__all__ = ["BUILT_IN_SCHEMES", "FrameDefinition", "FrameScheme"]
+__all__ = ["BUILT_IN_SCHEMES", "FrameDefinition", "FrameQuestion", "FrameScheme"]
 
 #: The schemes framekit ships, by name, with the lexicon file each is kept in.
 BUILT_IN_SCHEMES: Mapping[str, str] = {"generic": "frames_generic", "policy": "frames_policy"}
+
+
+@attrs.frozen
+class FrameQuestion:
+    """One yes/no coding question of a frame, answered from the cues tagged with its id.
+
+    Attributes:
+        id: the question's key within its scheme (``C1``, ``R3``).
+        text: the question as the codebook asks it.
+        evidence: what in a text answers it, for people reading a result.
+        devices: framing-device categories whose cues also answer it
+            (``name_calling`` for "does one party reproach another?").
+    """
+
+    id: str
+    text: str = ""
+    evidence: str = ""
+    devices: tuple[str, ...] = ()
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any]) -> FrameQuestion:
+        """Build a question from its JSON form."""
+        if "id" not in raw:
+            raise LexiconError(f"frame question {dict(raw)!r} has no 'id'")
+        return cls(str(raw["id"]), str(raw.get("text", "")), str(raw.get("evidence", "")),
+                   tuple(str(d) for d in raw.get("devices", ())))
 
 
 @attrs.frozen
@@ -50,21 +76,36 @@ class FrameDefinition:
         label: its name for people (``Human interest``).
         description: what the frame is, after the scheme's codebook.
         devices: framing-device categories whose cues also count for the frame
-            (``evaluative`` adjectives for human interest, for instance).
+            (as evidence of no particular question).
+        questions: the codebook's yes/no questions for the frame; a lexicon
+            entry answers the question its ``question`` key names. A frame
+            without questions has its cues answer one question named after it.
+        threshold: the score from which the frame is present, as
+            :func:`~framekit.analysers.framing.fit_thresholds` sets it on coded
+            articles; ``None`` leaves it to the analyser's ``threshold``.
     """
 
     name: str
     label: str = ""
     description: str = ""
     devices: tuple[str, ...] = ()
+    questions: tuple[FrameQuestion, ...] = ()
+    threshold: float | None = None
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> FrameDefinition:
         """Build a frame from its JSON form."""
         if "name" not in raw:
             raise LexiconError(f"frame {dict(raw)!r} has no 'name'")
+        threshold = raw.get("threshold")
         return cls(str(raw["name"]), str(raw.get("label", "")), str(raw.get("description", "")),
-                   tuple(str(d) for d in raw.get("devices", ())))
+                   tuple(str(d) for d in raw.get("devices", ())),
+                   tuple(FrameQuestion.from_dict(q) for q in raw.get("questions", ())),
+                   None if threshold is None else float(threshold))
+
+    def with_threshold(self, threshold: float | None) -> FrameDefinition:
+        """The same frame with another default ``threshold``."""
+        return attrs.evolve(self, threshold=threshold)
 
 
 @attrs.frozen
@@ -153,6 +194,21 @@ class FrameScheme:
         replaced = {frame.name for frame in added}
         kept = tuple(frame for frame in self.frames if frame.name not in replaced)
         return FrameScheme(self.name, kept + tuple(added), self.lexicon.extend(entries))
+
+    def with_thresholds(self, thresholds: Mapping[str, float]) -> FrameScheme:
+        """A new scheme whose frames named in ``thresholds`` take those thresholds.
+
+        Example:
+            >>> scheme = FrameScheme.load("generic").with_thresholds({"morality": 3.0})
+            >>> [f.threshold for f in scheme.frames if f.name == "morality"]
+            [3.0]
+        """
+        unknown = set(thresholds) - set(self.names)
+        if unknown:
+            raise LexiconError(f"frame scheme {self.name!r} has no frames {sorted(unknown)}")
+        return FrameScheme(self.name, tuple(
+            frame.with_threshold(thresholds[frame.name]) if frame.name in thresholds else frame
+            for frame in self.frames), self.lexicon)
 
     def without(self, ids: Iterable[str]) -> FrameScheme:
         """A new scheme without the cue entries whose id is in ``ids``."""

@@ -26,6 +26,7 @@ import numpy.typing as npt
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import KFold
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, make_pipeline
 from sklearn.preprocessing import StandardScaler
@@ -87,6 +88,23 @@ def _texts(X: Any) -> list[str]:
     if array.ndim != 1:
         raise ValueError(f"expected a sequence of texts, got an array of shape {array.shape}")
     return [str(text) if isinstance(text, np.str_) else text for text in array]
+
+
+def _best_threshold(probabilities: npt.NDArray[np.float64],
+                    truth: npt.NDArray[Any]) -> float:
+    """The probability threshold with the best F1 for one frame (0.5 when it is never present)."""
+    positives = int(truth.sum())
+    if positives == 0:
+        return 0.5
+    levels = np.unique(probabilities)
+    candidates = np.concatenate(([0.0], (levels[1:] + levels[:-1]) / 2, [levels[-1]]))
+    best, chosen = -1.0, 0.5
+    for threshold in candidates:
+        found = probabilities >= threshold
+        f1 = 2 * float((found & (truth == 1)).sum()) / (int(found.sum()) + positives)
+        if f1 > best:
+            best, chosen = f1, float(threshold)
+    return chosen
 
 
 def _figures_of(texts: list[str], scheme: str, nlp: str | None, batch_size: int,
@@ -174,7 +192,12 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     ``y`` is a binary indicator matrix of shape ``(n_texts, n_frames)``, as
     :class:`sklearn.preprocessing.MultiLabelBinarizer` makes; a text may have
     several frames or none. The text features are word n-gram TF-IDF; with
-    ``framing_features`` the standardised :class:`FramekitFeatures` are added.
+    ``framing_features`` the standardised :class:`FramekitFeatures` are added:
+    frame scores, the evidence for each coding question, framing devices,
+    hedging, attribution and readability. With ``threshold="fit"`` each
+    frame's decision threshold is the one with the best F1 in an inner
+    ``cv``-fold cross-validation on the training texts (in :attr:`thresholds_`),
+    so that rare frames are not lost to a threshold of 0.5.
 
     Args:
         scheme: the frame scheme whose scores become features.
@@ -183,33 +206,40 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         min_df: minimum document frequency of an n-gram.
         max_features: largest TF-IDF vocabulary.
         framing_features: whether to add framekit's figures to the text features.
-        class_weight: passed to each logistic regression (``"balanced"`` helps
-            with rare frames).
-        threshold: the probability from which :meth:`predict` gives a frame.
+        framing_weight: what the standardised framekit figures weigh beside
+            the TF-IDF features.
+        class_weight: passed to each logistic regression (``"balanced"``, the
+            default, weighs a frame's rare present articles up).
+        threshold: the probability from which :meth:`predict` gives a frame,
+            or ``"fit"`` to choose one per frame by inner cross-validation.
+        cv: the folds of that inner cross-validation.
         nlp: the name of the spaCy pipeline.
 
     Example:
         >>> texts = ["Both sides clashed over the deal.", "Prices and costs soared.",
         ...          "Rivals attacked each other.", "The economy lost billions."]
         >>> y = [[1, 0], [0, 1], [1, 0], [0, 1]]
-        >>> model = FrameClassifier().fit(texts, y)
+        >>> model = FrameClassifier(threshold=0.5).fit(texts, y)
         >>> model.predict(["Critics attacked the rival camp."]).tolist()
         [[1, 0]]
     """
 
-    def __init__(self, scheme: str = "generic", C: float = 1.0,
+    def __init__(self, scheme: str = "generic", C: float = 10.0,
                  ngram_range: tuple[int, int] = (1, 2), min_df: int = 1,
                  max_features: int | None = 20_000, framing_features: bool = True,
-                 class_weight: str | Mapping[int, float] | None = None,
-                 threshold: float = 0.5, nlp: str | None = None) -> None:
+                 framing_weight: float = 0.5,
+                 class_weight: str | Mapping[int, float] | None = "balanced",
+                 threshold: float | str = "fit", cv: int = 3, nlp: str | None = None) -> None:
         self.scheme = scheme
         self.C = C
         self.ngram_range = ngram_range
         self.min_df = min_df
         self.max_features = max_features
         self.framing_features = framing_features
+        self.framing_weight = framing_weight
         self.class_weight = class_weight
         self.threshold = threshold
+        self.cv = cv
         self.nlp = nlp
 
     def fit(self, X: Any, y: Any) -> FrameClassifier:
@@ -221,20 +251,36 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
                 "y must be a binary indicator matrix of shape (n_texts, n_frames); "
                 f"got shape {labels.shape} for {len(texts)} texts "
                 "(sklearn.preprocessing.MultiLabelBinarizer makes one from label lists)")
-        parts: list[tuple[str, Any]] = [("text", TfidfVectorizer(
-            ngram_range=self.ngram_range, min_df=self.min_df, max_features=self.max_features,
-            sublinear_tf=True))]
-        if self.framing_features:
-            parts.append(("framekit", make_pipeline(
-                FramekitFeatures(scheme=self.scheme, nlp=self.nlp), StandardScaler())))
-        self.model_ = make_pipeline(
-            FeatureUnion(parts),
-            OneVsRestClassifier(LogisticRegression(C=self.C, class_weight=self.class_weight,
-                                                   max_iter=1000)))
-        self.model_.fit(texts, labels)
+        if self.threshold == "fit":
+            inner = np.zeros(labels.shape, dtype=np.float64)
+            folds = KFold(min(self.cv, len(texts)), shuffle=True, random_state=0)
+            for train, test in folds.split(texts):
+                model = self._model().fit([texts[i] for i in train], labels[train])
+                inner[test] = model.predict_proba([texts[i] for i in test])
+            self.thresholds_ = np.array([_best_threshold(inner[:, k], labels[:, k])
+                                         for k in range(labels.shape[1])])
+        elif isinstance(self.threshold, str):
+            raise ValueError(f"threshold must be a number or 'fit', not {self.threshold!r}")
+        else:
+            self.thresholds_ = np.full(labels.shape[1], float(self.threshold))
+        self.model_ = self._model().fit(texts, labels)
         self.classes_ = np.arange(labels.shape[1])
         self.n_labels_ = labels.shape[1]
         return self
+
+    def _model(self) -> Any:
+        parts: list[tuple[str, Any]] = [("text", TfidfVectorizer(
+            ngram_range=self.ngram_range, min_df=self.min_df, max_features=self.max_features,
+            sublinear_tf=True))]
+        weights = {}
+        if self.framing_features:
+            parts.append(("framekit", make_pipeline(
+                FramekitFeatures(scheme=self.scheme, nlp=self.nlp), StandardScaler())))
+            weights["framekit"] = self.framing_weight
+        return make_pipeline(
+            FeatureUnion(parts, transformer_weights=weights),
+            OneVsRestClassifier(LogisticRegression(C=self.C, class_weight=self.class_weight,
+                                                   max_iter=1000)))
 
     def predict_proba(self, X: Any) -> npt.NDArray[np.float64]:
         """The probability of each frame for each text, shape ``(n_texts, n_frames)``."""
@@ -244,7 +290,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     def predict(self, X: Any) -> npt.NDArray[np.int64]:
         """The frames of each text as a binary indicator matrix."""
-        return (self.predict_proba(X) >= self.threshold).astype(np.int64)
+        return (self.predict_proba(X) >= self.thresholds_).astype(np.int64)
 
     def __sklearn_tags__(self) -> Any:
         tags = super().__sklearn_tags__()

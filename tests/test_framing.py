@@ -6,7 +6,7 @@ import pytest
 
 import framekit
 from framekit import FramingAnalyser, FramingResult, LexiconError
-from framekit.analysers.framing import Device
+from framekit.analysers.framing import Device, fit_thresholds
 from framekit.analysers.hedging import Voice
 from framekit.frames import FrameScheme
 from framekit.pipeline import Pipeline
@@ -25,7 +25,9 @@ def devices(result: FramingResult, category: Device) -> list[str]:
     ("text", "category", "expected"),
     [
         ("The regime’s brutal onslaught ended in a horrific massacre.",
-         Device.LOADED_LANGUAGE, ["brutal", "onslaught", "horrific", "massacre"]),
+         Device.LOADED_LANGUAGE, ["brutal", "onslaught", "horrific"]),
+        ("Critics call the probe a witch hunt, a blatant smear by crazy zealots.",
+         Device.LOADED_LANGUAGE, ["witch hunt", "blatant", "smear", "crazy"]),
         ("Critics accuse the West of trying to placate Moscow.",
          Device.LOADED_LANGUAGE, ["placate"]),
         ("The regime’s brutal onslaught ended in a horrific massacre.",
@@ -104,6 +106,19 @@ def test_naming_reports_the_variants_used(analyser: FramingAnalyser) -> None:
     assert choices["donbas_donbass"].used == ("Donbass",)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The regime hit back, but talk of regime change grew.", ["regime"]),
+        ("He is not a dictator, she said, but his rival is a tyrant.", ["tyrant"]),
+        ("The criminal justice bill passed; the criminal fled.", ["criminal"]),
+    ],
+)
+def test_labels_in_neutral_terms_or_negated_are_no_name_calling(
+        analyser: FramingAnalyser, text: str, expected: list[str]) -> None:
+    assert devices(analyser.analyse(text), Device.NAME_CALLING) == expected
+
+
 def test_regime_label_is_a_naming_variant_and_name_calling(analyser: FramingAnalyser) -> None:
     result = analyser.analyse("It is time for the Ukrainian regime to decide.")
     assert [c.detail for c in result.of_category(Device.NAMING)] == ["the Ukrainian regime"]
@@ -178,11 +193,79 @@ def test_threshold_is_tunable() -> None:
     assert not FramingAnalyser(threshold=20).analyse(text).frame("conflict").present
 
 
-def test_device_cues_feed_the_frames_their_scheme_names(analyser: FramingAnalyser) -> None:
-    frame = analyser.analyse("It was an extremely bizarre meeting.").frame("human_interest")
-    assert [(c.text, c.device) for c in frame.cues] == [
-        ("extremely", Device.INTENSIFIER), ("bizarre", Device.EVALUATIVE)]
-    assert frame.score == pytest.approx(100 * (0.5 + 0.5) / 6)
+def test_intensifiers_and_evaluative_words_alone_make_no_frame(analyser: FramingAnalyser) -> None:
+    result = analyser.analyse("It was an extremely bizarre, very awkward and truly great meeting.")
+    assert result.of_category(Device.INTENSIFIER)
+    assert result.frame("human_interest").cues == ()
+    assert not result.frame("human_interest").present
+
+
+def test_device_cues_answer_the_question_that_names_them(analyser: FramingAnalyser) -> None:
+    result = analyser.analyse("Protesters called the minister a thug and a puppet.")
+    frame = result.frame("conflict")
+    reproach = {answer.question: answer for answer in frame.answers}["C2"]
+    assert [(c.text, c.device) for c in reproach.cues] == [
+        ("thug", Device.NAME_CALLING), ("puppet", Device.NAME_CALLING)]
+    assert reproach.yes
+    assert frame.score == pytest.approx(100 * (0.5 + 0.5) / result.words)
+
+
+def test_generic_frames_ask_semetko_and_valkenburgs_twenty_questions() -> None:
+    scheme = FrameScheme.load("generic")
+    assert {frame.name: len(frame.questions) for frame in scheme.frames} == {
+        "conflict": 4, "human_interest": 5, "economic_consequences": 3, "morality": 3,
+        "responsibility": 5}
+    asked = {q.id for frame in scheme.frames for q in frame.questions}
+    assert {str(entry.data["question"]) for entry in scheme.lexicon} <= asked
+
+
+def test_answers_show_which_questions_fired_and_why(analyser: FramingAnalyser) -> None:
+    result = analyser.analyse(
+        "The government must act now: lawmakers will pass a plan to tackle the flooding "
+        "before it is too late.")
+    frame = result.frame("responsibility")
+    answers = {answer.question: answer for answer in frame.answers}
+    assert frame.yes == ("R1", "R3", "R5")
+    assert [c.text for c in answers["R5"].cues] == ["act now", "too late"]
+    assert "solution" in answers["R3"].text
+    assert not answers["R4"].yes and answers["R4"].cues == ()
+    assert frame.present
+
+
+def test_a_person_by_age_is_a_human_face(analyser: FramingAnalyser) -> None:
+    frame = analyser.analyse(
+        "Maria Lopez, a 38-year-old teacher, lost her home and her family is devastated."
+    ).frame("human_interest")
+    assert {"H1", "H2", "H3"} <= set(frame.yes)
+    assert frame.present
+
+
+def test_fit_thresholds_learns_each_frames_decision(analyser: FramingAnalyser) -> None:
+    texts = ["Both sides rejected the deal and accused each other of lying.",
+             "Rivals clashed and traded accusations; the dispute deepened.",
+             "The bakery opened at nine and sold bread all day.",
+             "The talks went on; one delegate disagreed, then all agreed."]
+    results = [analyser.analyse(text) for text in texts]
+    thresholds = fit_thresholds(results, [{"conflict"}, {"conflict"}, set(), set()])
+    assert set(thresholds) == set(FrameScheme.load("generic").names)
+    calibrated = FramingAnalyser(threshold=thresholds)
+    assert [calibrated.analyse(t).frame("conflict").present for t in texts] == [
+        True, True, False, False]
+    with pytest.raises(ValueError, match="one coding per result"):
+        fit_thresholds(results, [{"conflict"}])
+
+
+def test_shipped_thresholds_are_the_schemes_and_can_be_overridden() -> None:
+    scheme = FrameScheme.load("generic")
+    assert all(frame.threshold is not None for frame in scheme.frames)
+    morality = next(f for f in scheme.frames if f.name == "morality")
+    assert FramingAnalyser().threshold_of(morality) == morality.threshold
+    assert FramingAnalyser(threshold=9.0).threshold_of(morality) == 9.0
+    assert FramingAnalyser(threshold={"conflict": 2.0}).threshold_of(morality) == \
+        morality.threshold
+    raised = FramingAnalyser(scheme.with_thresholds({"morality": 60.0}))
+    assert not raised.analyse("It is morally wrong, a sin before God.").frame(
+        "morality").present
 
 
 def test_scheme_can_be_extended_and_replaced() -> None:

@@ -2,10 +2,14 @@
 
 Frames come from a :class:`~framekit.frames.FrameScheme` (the five generic
 news frames of Semetko and Valkenburg by default, or the 15 policy frames of the
-Media Frames Corpus): each frame's lexicon cues, matched on lemmas with spaCy's
-``Matcher``, plus the framing devices its definition names, give it a
-**score**, its cues per 100 words (a device cue counts ``device_weight``), and a
-**present** decision: a score of at least ``threshold`` from at least
+Policy Frames Codebook). A frame is asked as its codebook's yes/no questions
+(20 for the generic frames): each lexicon entry names the question it answers,
+all of a scheme's entries are matched on lemmas in one pass of spaCy's
+``Matcher``, and a question with at least ``min_evidence`` cues is answered
+yes, its cues kept as its evidence (:class:`Answer`). The frame's **score** is
+the cues per 100 words of its questions answered yes (a device cue counts
+``device_weight``), and it is **present** from the frame's threshold, which
+:func:`fit_thresholds` learns from coded articles, with at least
 ``min_distinct`` different cues.
 
 Framing **devices** are reported as cues of their own, each with a
@@ -19,6 +23,7 @@ contested naming, the variant of each rival set of names (``naming`` lexicon:
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
@@ -28,8 +33,8 @@ from spacy.tokens import Span
 
 from framekit.analysers.attribution import AttributionResult
 from framekit.article import Article
-from framekit.frames import FrameScheme
-from framekit.lexicons import Lexicon, LexiconEntry, LexiconMatcher
+from framekit.frames import FrameDefinition, FrameQuestion, FrameScheme
+from framekit.lexicons import Lexicon, LexiconEntry, LexiconMatcher, longest_first
 from framekit.pipeline import BaseAnalyser
 from framekit.quotes import Quotation
 from framekit.registry import register
@@ -39,6 +44,8 @@ from framekit.views import Bar, Mark, Panel, Table
 from framekit.voice import Voice
 
 __all__ = [
+    "THRESHOLD",
+    "Answer",
     "Device",
     "Frame",
     "FrameCue",
@@ -46,6 +53,7 @@ __all__ = [
     "FramingCue",
     "FramingResult",
     "NamingChoice",
+    "fit_thresholds",
 ]
 
 #: Default ``threshold``: frame cues per 100 words for a frame to be present.
@@ -114,17 +122,38 @@ class FrameCue(TextSpan):
 
 
 @attrs.frozen
+class Answer:
+    """One coding question of a frame, answered from the text.
+
+    Attributes:
+        question: the question's id in its scheme (``C2``).
+        text: the question as the codebook asks it.
+        yes: whether the text answers it yes: at least the analyser's
+            ``min_evidence`` cues, of which ``min_distinct`` different entries.
+        cues: the evidence found for it, in text order.
+    """
+
+    question: str
+    text: str
+    yes: bool
+    cues: tuple[FrameCue, ...]
+
+
+@attrs.frozen
 class Frame:
     """One frame's evidence and decision in one article.
 
     Attributes:
         name: the frame's name in its scheme.
-        score: cues per 100 words of the article, a cue that counts through a
-            device weighing the analyser's ``device_weight``.
-        present: whether ``score`` reaches the analyser's ``threshold`` with at
-            least ``min_distinct`` different cue entries.
+        score: the cues per 100 words of the questions answered yes, a cue
+            that counts through a device weighing the analyser's ``device_weight``.
+        present: whether ``score`` reaches the frame's threshold (see
+            :func:`fit_thresholds`) with at least ``min_distinct`` different
+            cue entries.
         distinct: number of different cue entries among the cues.
         cues: the cues, in text order.
+        answers: each of the frame's coding questions with its answer and
+            evidence, in the scheme's order.
     """
 
     name: str
@@ -132,6 +161,12 @@ class Frame:
     present: bool
     distinct: int
     cues: tuple[FrameCue, ...]
+    answers: tuple[Answer, ...] = ()
+
+    @property
+    def yes(self) -> tuple[str, ...]:
+        """The ids of the questions answered yes."""
+        return tuple(answer.question for answer in self.answers if answer.yes)
 
 
 def _frozen_counts(counts: Mapping[str, int]) -> Mapping[str, int]:
@@ -224,10 +259,12 @@ class FramingResult(Result):
         return Panel("Framing", tables=(frames, naming) if naming.rows else (frames,))
 
     def features(self) -> dict[str, float]:
-        """Each frame's score, and each device's cues per 100 words."""
+        """Each frame's score, each coding question's evidence and each device's per 100 words."""
         words = self.words or 1
         return {
             **dict(self.scores),
+            **{f"{frame.name}.{answer.question}": 100 * len(answer.cues) / words
+               for frame in self.frames for answer in frame.answers},
             **{f"{device.value}_per_100_words": 100 * self.by_category.get(device.value, 0) / words
                for device in Device},
         }
@@ -242,9 +279,14 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
             built-in one (``"generic"``, ``"policy"``) or the path of a scheme file.
         devices: the framing-device lexicon; framekit's ``framing_devices`` by default.
         naming: the contested-naming lexicon; framekit's ``naming`` by default.
-        threshold: the score (cues per 100 words) a frame needs to be present.
+        threshold: the score a frame needs to be present: one number for every
+            frame, or a mapping from frame names (the others keep their
+            default). By default each frame's ``threshold`` in the scheme (set
+            on coded news, see :func:`fit_thresholds`), else :data:`THRESHOLD`.
         min_distinct: the number of different cue entries a frame needs to be
             present, so that one word repeated never makes a frame.
+        min_evidence: the number of cues a coding question needs to be
+            answered yes.
         dominance: a present frame is dominant when its score is at least this
             share of the highest score.
         device_weight: what a device cue counts for in a frame's score, against
@@ -256,7 +298,9 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
         ...     "Both sides reject the deal. The regime’s “review” is a diplomatic "
         ...     "merry-go-round in Kiev.")
         >>> result.present
-        ('conflict',)
+        ('conflict', 'responsibility')
+        >>> result.frame("conflict").yes
+        ('C1', 'C2', 'C3')
         >>> [(c.text, c.category.value, c.detail) for c in result.cues]
         ... # doctest: +NORMALIZE_WHITESPACE
         [('regime', 'name_calling', ''), ('review', 'scare_quotes', ''),
@@ -268,18 +312,20 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
     result_type = FramingResult
 
     def __init__(self, scheme: FrameScheme | str = "generic", *, devices: Lexicon | None = None,
-                 naming: Lexicon | None = None, threshold: float = THRESHOLD,
-                 min_distinct: int = 2, dominance: float = 0.8, device_weight: float = 0.5,
-                 scare_quote_words: int = 6) -> None:
+                 naming: Lexicon | None = None,
+                 threshold: float | Mapping[str, float] | None = None,
+                 min_distinct: int = 2, min_evidence: int = 1, dominance: float = 0.8,
+                 device_weight: float = 0.5, scare_quote_words: int = 6) -> None:
         self.scheme = scheme if isinstance(scheme, FrameScheme) else FrameScheme.load(scheme)
         self.devices = devices or Lexicon.load("framing_devices")
         self.naming = naming or Lexicon.load("naming")
         self.threshold = threshold
         self.min_distinct = min_distinct
+        self.min_evidence = min_evidence
         self.dominance = dominance
         self.device_weight = device_weight
         self.scare_quote_words = scare_quote_words
-        self._frames = LexiconMatcher(self.scheme.lexicon)  # matched by_category
+        self._frames = LexiconMatcher(self.scheme.lexicon, greedy=False)
         self._devices = LexiconMatcher(self.devices)
         self._naming = LexiconMatcher(self.naming)
 
@@ -292,10 +338,9 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
         scare = _scare_quotes(article, attribution, self.scare_quote_words)
         cues = tuple(sorted(devices + scare + tuple(cue for _, cue in naming),
                             key=lambda c: (c.start, c.end)))
-        matches = self._frames.by_category(article.doc)
-        frames = tuple(self._frame(article, definition.name, definition.devices, devices,
-                                   matches.get(definition.name, []))
-                       for definition in self.scheme.frames)
+        matches = _by_category(self._frames(article.doc))
+        frames = tuple(self._frame(article, definition, matches.get(definition.name, ()),
+                                   devices) for definition in self.scheme.frames)
         present = tuple(frame.name for frame in frames if frame.present)
         top = max((frame.score for frame in frames if frame.present), default=0.0)
         dominant = sorted((f for f in frames if f.present and f.score >= self.dominance * top),
@@ -313,31 +358,63 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
             naming=_naming_choices(naming),
         )
 
-    def _frame(self, article: Article, name: str, device_names: Iterable[str],
-               devices: tuple[FramingCue, ...],
-               matches: list[tuple[LexiconEntry, int, int]]) -> Frame:
-        spans = [(entry.id, article.doc[start:end]) for entry, start, end in matches]
-        found = [FrameCue(span.start_char, span.end_char, span.text, entry, None,
-                          article.voice_of(span.root)) for entry, span in spans]
-        taken = [TextSpan(cue.start, cue.end, cue.text) for cue in found]
-        wanted = set(device_names)
-        for cue in devices:
-            span = TextSpan(cue.start, cue.end, cue.text)
-            if cue.category in wanted and not any(span.overlaps(t) for t in taken):
-                found.append(FrameCue(cue.start, cue.end, cue.text, cue.entry, cue.category,
-                                      cue.voice))
-        cues = tuple(sorted(found, key=lambda cue: cue.start))
-        weight = sum(1.0 if cue.device is None else self.device_weight for cue in cues)
+    def threshold_of(self, frame: FrameDefinition) -> float:
+        """The score from which ``frame`` is present (see the ``threshold`` argument)."""
+        if isinstance(self.threshold, Mapping):
+            if frame.name in self.threshold:
+                return float(self.threshold[frame.name])
+        elif self.threshold is not None:
+            return float(self.threshold)
+        return THRESHOLD if frame.threshold is None else frame.threshold
+
+    def _frame(self, article: Article, definition: FrameDefinition,
+               matches: Iterable[tuple[LexiconEntry, int, int]],
+               devices: tuple[FramingCue, ...]) -> Frame:
+        own = FrameQuestion(definition.name, devices=definition.devices)
+        questions = definition.questions or (own,)
+        if own not in questions:
+            questions = (*questions, own)
+        by_question: dict[str, list[FrameCue]] = {q.id: [] for q in questions}
+        for entry, start, end in matches:
+            span = article.doc[start:end]
+            asked = str(entry.data.get("question", questions[0].id))
+            by_question[asked if asked in by_question else own.id].append(FrameCue(
+                span.start_char, span.end_char, span.text, entry.id, None,
+                article.voice_of(span.root)))
+        taken = [TextSpan(cue.start, cue.end, cue.text)
+                 for found in by_question.values() for cue in found]
+        for question in questions:
+            wanted = set(question.devices)
+            for cue in devices:
+                place = TextSpan(cue.start, cue.end, cue.text)
+                if cue.category in wanted and not any(place.overlaps(t) for t in taken):
+                    by_question[question.id].append(FrameCue(
+                        cue.start, cue.end, cue.text, cue.entry, cue.category, cue.voice))
+                    taken.append(place)
+        answers = tuple(self._answer(question, by_question[question.id])
+                        for question in questions
+                        if question is not own or by_question[own.id]
+                        or not definition.questions)
+        cues = tuple(sorted((cue for answer in answers for cue in answer.cues),
+                            key=lambda cue: cue.start))
+        weight = sum(1.0 if cue.device is None else self.device_weight
+                     for answer in answers if answer.yes for cue in answer.cues)
         score = 100 * weight / article.words if article.words else 0.0
         distinct = len({cue.entry for cue in cues})
-        return Frame(name, score, score >= self.threshold and distinct >= self.min_distinct,
-                     distinct, cues)
+        present = score >= self.threshold_of(definition) and distinct >= self.min_distinct
+        return Frame(definition.name, score, present, distinct, cues, answers)
+
+    def _answer(self, question: FrameQuestion, cues: list[FrameCue]) -> Answer:
+        ordered = tuple(sorted(cues, key=lambda cue: cue.start))
+        return Answer(question.id, question.text, len(ordered) >= self.min_evidence, ordered)
 
     def _device_cues(self, article: Article) -> tuple[FramingCue, ...]:
         return tuple(
             _cue(article, article.doc[start:end], Device(entry.category), entry.id,
                  str(entry.data.get("domain", "")))
-            for entry, start, end in self._devices(article.doc))
+            for entry, start, end in self._devices(article.doc)
+            if Device(entry.category) not in _JUDGING
+            or _judges(article.doc[start:end], entry))
 
     def _naming_cues(self, article: Article) -> list[tuple[str, FramingCue]]:
         """Naming cues with the group of variants each belongs to, in text order."""
@@ -346,6 +423,52 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
                  for group, matches in self._naming.by_category(article.doc).items()
                  for entry, start, end in matches]
         return sorted(found, key=lambda item: item[1].start)
+
+
+def _by_category(found: Iterable[tuple[LexiconEntry, int, int]],
+                 ) -> dict[str, list[tuple[LexiconEntry, int, int]]]:
+    """The matches of one matcher pass by category, longest first within each question."""
+    grouped: dict[tuple[str, str], list[tuple[LexiconEntry, int, int]]] = {}
+    for match in found:
+        key = (match[0].category, str(match[0].data.get("question", "")))
+        grouped.setdefault(key, []).append(match)
+    by_category: dict[str, list[tuple[LexiconEntry, int, int]]] = {}
+    for (category, _), matches in grouped.items():
+        by_category.setdefault(category, []).extend(longest_first(matches))
+    return {category: sorted(matches, key=lambda m: (m[1], m[2]))
+            for category, matches in by_category.items()}
+
+
+#: The devices that judge what they name, and so can be negated or be part of a neutral term.
+_JUDGING = frozenset({Device.LOADED_LANGUAGE, Device.NAME_CALLING})
+
+
+def _judges(span: Span, entry: LexiconEntry) -> bool:
+    """Whether a loaded word or label judges here: not negated, not inside a neutral term.
+
+    A word is negated when it or the word it describes (*is not a dictator*,
+    *not brutal*) has a negation; it is part of a neutral term when a word
+    next to it or its head is one of the entry's ``neutral_with`` lemmas
+    (*regime change*, *criminal justice*).
+
+    Example:
+        >>> import framekit
+        >>> cues = framekit.analyse("He is not a dictator. Talk of regime change "
+        ...                         "grew, and the regime hit back.").framing.cues
+        >>> [(c.text, c.start) for c in cues if c.category == "name_calling"]
+        [('regime', 58)]
+    """
+    root = span.root
+    described = (root, root.head) if root.dep_ in {"attr", "acomp", "amod"} else (root,)
+    if any(child.dep_ == "neg" for token in described for child in token.children):
+        return False
+    neutral = {str(word).lower() for word in entry.data.get("neutral_with", ())}
+    if not neutral:
+        return True
+    doc = span.doc
+    near = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    near += [root.head, *root.children]
+    return not any(token.lemma_.lower() in neutral for token in near if token.i != root.i)
 
 
 def _cue(article: Article, span: Span, category: Device, entry: str, detail: str) -> FramingCue:
@@ -389,3 +512,57 @@ def _naming_choices(cues: Iterable[tuple[str, FramingCue]]) -> tuple[NamingChoic
             own_voice=tuple(dict.fromkeys(cue.detail for cue in found
                                           if cue.voice is Voice.AUTHOR)))
         for group, found in by_group.items())
+
+
+def fit_thresholds(results: Iterable[FramingResult], coded: Iterable[Iterable[str]], *,
+                   min_distinct: int = 2) -> dict[str, float]:
+    """Per-frame thresholds that best reproduce a coder's present/absent decisions.
+
+    For each frame of the results' scheme, the threshold on :attr:`Frame.score`
+    with the highest F1 against the coding (an article can only be present
+    when its frame has ``min_distinct`` different cues, as in the analyser);
+    of equally good thresholds, the middle one. Give the thresholds to
+    :class:`FramingAnalyser` (``threshold=``) or to
+    :meth:`~framekit.frames.FrameScheme.with_thresholds`.
+
+    Args:
+        results: the framing results of the coded articles (analysed with
+            any threshold: only the scores are read).
+        coded: for each article, the names of the frames the coder found.
+        min_distinct: the analyser's ``min_distinct``.
+
+    Raises:
+        ValueError: when results and codings differ in number, or there are none.
+
+    Example:
+        >>> analyser = FramingAnalyser()
+        >>> texts = ["Both sides rejected the deal and accused each other of lying.",
+        ...          "The bakery opened at nine and sold bread all day."]
+        >>> found = fit_thresholds([analyser.analyse(t) for t in texts],
+        ...                        [{"conflict"}, set()])
+        >>> FramingAnalyser(threshold=found).analyse(texts[0]).present
+        ('conflict',)
+    """
+    results, coded = list(results), [set(c) for c in coded]
+    if len(results) != len(coded) or not results:
+        raise ValueError(f"fit_thresholds needs one coding per result, and at least one: "
+                         f"got {len(results)} results and {len(coded)} codings")
+    thresholds = {}
+    for name in (frame.name for frame in results[0].frames):
+        frames = [result.frame(name) for result in results]
+        scores = [f.score if f.distinct >= min_distinct else -1.0 for f in frames]
+        truth = [name in c for c in coded]
+        levels = sorted({s for s in scores if s >= 0})
+        candidates = [0.0] + [(a + b) / 2 for a, b in itertools.pairwise(levels)] \
+            + [levels[-1] + 1 if levels else 1.0]
+        rated = [(_f1(scores, truth, t), t) for t in candidates]
+        best = max(f1 for f1, _ in rated)
+        tied = [t for f1, t in rated if f1 == best]
+        thresholds[name] = round(tied[len(tied) // 2], 4)
+    return thresholds
+
+
+def _f1(scores: list[float], truth: list[bool], threshold: float) -> float:
+    found = [s >= threshold for s in scores]
+    hits = sum(f and t for f, t in zip(found, truth, strict=True))
+    return 2 * hits / (sum(found) + sum(truth)) if sum(found) + sum(truth) else 0.0

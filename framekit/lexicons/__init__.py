@@ -39,7 +39,7 @@ from spacy.vocab import Vocab
 from framekit._errors import LexiconError
 from framekit.lexicons._anchored import AnchoredMatcher
 
-__all__ = ["Lexicon", "LexiconEntry", "LexiconMatcher"]
+__all__ = ["Lexicon", "LexiconEntry", "LexiconMatcher", "longest_first"]
 
 TokenPattern = list[dict[str, Any]]
 
@@ -234,7 +234,7 @@ class LexiconMatcher:
     def _resolved(self, found: list[tuple[LexiconEntry, int, int]]
                   ) -> list[tuple[LexiconEntry, int, int]]:
         if self.greedy:
-            found = _longest_first(found)
+            found = longest_first(found)
         return sorted(found, key=lambda item: (item[1], item[2]))
 
 
@@ -276,9 +276,10 @@ def _spelt_out(value: object) -> list[str] | None:
     return list(dict.fromkeys(value["IN"]))
 
 
-def _longest_first(
-    found: list[tuple[LexiconEntry, int, int]],
+def longest_first(
+    found: Iterable[tuple[LexiconEntry, int, int]],
 ) -> list[tuple[LexiconEntry, int, int]]:
+    """Of overlapping matches, the longest (then the first) only."""
     taken: set[int] = set()
     kept = []
     for item in sorted(found, key=lambda m: (m[1] - m[2], m[1])):
