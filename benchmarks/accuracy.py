@@ -5,6 +5,7 @@ Run from the repository root::
     python benchmarks/accuracy.py ../shared/corpora                  # all (~25 min, 2 busy cores)
     python benchmarks/accuracy.py ../shared/corpora --limit 20       # a quick look
     python benchmarks/accuracy.py ../shared/corpora --out /tmp/acc   # accuracy.md + .json
+    python benchmarks/accuracy.py ../shared/corpora --rst docs/accuracy-table.inc  # the docs' table
 
 Each evaluation uses the scoring rules of :mod:`framekit.evaluate` (see the
 docs' Accuracy page). Beside framekit's figures, on the same documents:
@@ -141,16 +142,32 @@ def loaded_language(root: Path, limit: int | None, progress: bool) -> list[dict[
     return _row(result, "PTC dev", "framekit", ("span",))
 
 
+def _cells(row: dict[str, Any]) -> tuple[str, ...]:
+    interval = "–".join(f"{x:.2f}" for x in row["F1_CI"]) if "F1_CI" in row else ""
+    return (row["task"], row["corpus"], str(row["documents"]), row["system"], row["measure"],
+            f"{row['P']:.2f}", f"{row['R']:.2f}", f"{row['F1']:.2f}", interval)
+
+
 def markdown(rows: Sequence[dict[str, Any]], meta: dict[str, Any]) -> str:
     """The rows as a Markdown table under a line saying when and with what they were made."""
     lines = [f"framekit {meta['framekit_version']}, spaCy pipeline {meta['spacy_pipeline']}, "
              f"{meta['date']}", "", "| " + " | ".join(COLUMNS) + " |",
              "|" + "|".join("---" for _ in COLUMNS) + "|"]
-    for row in rows:
-        interval = "–".join(f"{x:.2f}" for x in row["F1_CI"]) if "F1_CI" in row else ""
-        cells = (row["task"], row["corpus"], row["documents"], row["system"], row["measure"],
-                 f"{row['P']:.2f}", f"{row['R']:.2f}", f"{row['F1']:.2f}", interval)
-        lines.append("| " + " | ".join(map(str, cells)) + " |")
+    lines.extend("| " + " | ".join(_cells(row)) + " |" for row in rows)
+    return "\n".join(lines)
+
+
+def restructured_text(rows: Sequence[dict[str, Any]], meta: dict[str, Any]) -> str:
+    """The rows as the list table the docs' Accuracy page includes, framekit's F1 in bold."""
+    lines = [f".. Written by benchmarks/accuracy.py on {meta['date']} (framekit "
+             f"{meta['framekit_version']}, {meta['spacy_pipeline']}); do not edit by hand.", "",
+             ".. list-table:: framekit and baselines on the development corpora",
+             "   :header-rows: 1", "   :widths: 12 20 8 22 14 6 6 6 12", ""]
+    for i, cells in enumerate([COLUMNS, *(_cells(row) for row in rows)]):
+        framekit_row = i > 0 and rows[i - 1]["system"] == "framekit"
+        for j, cell in enumerate(cells):
+            shown = f"**{cell}**" if framekit_row and j == 7 else cell
+            lines.append(f"   {'* -' if j == 0 else '  -'} {shown}".rstrip())
     return "\n".join(lines)
 
 
@@ -159,6 +176,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("corpora", type=Path, help="the folder of the development corpora")
     parser.add_argument("--limit", type=int, help="documents per corpus (a quick look)")
     parser.add_argument("--out", type=Path, help="write accuracy.md and accuracy.json here")
+    parser.add_argument("--rst", type=Path,
+                        help="also write the table as reStructuredText (the docs' "
+                             "docs/accuracy-table.inc), from these runs and any JSON given "
+                             "with --merge")
+    parser.add_argument("--merge", type=Path, action="append", default=[],
+                        help="an accuracy.json of an earlier run whose rows join these "
+                             "(for evaluations run apart); repeatable")
     parser.add_argument("--only", choices=("attribution", "hedging", "frames",
                                            "loaded-language"), action="append",
                         help="run only these evaluations (repeatable)")
@@ -175,7 +199,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     meta = {"framekit_version": framekit.__version__,
             "spacy_pipeline": f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}",
             "date": datetime.date.today().isoformat(), "limit": args.limit}
+    for earlier in args.merge:
+        rows = json.loads(earlier.read_text(encoding="utf-8"))["rows"] + rows
     table = markdown(rows, meta)
+    if args.rst:
+        args.rst.write_text(restructured_text(rows, meta) + "\n", encoding="utf-8")
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / "accuracy.md").write_text(table + "\n", encoding="utf-8")
