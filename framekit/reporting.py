@@ -15,19 +15,18 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import TYPE_CHECKING
 
 import attrs
 from spacy.tokens import Doc, Span, Token
 
-from framekit.lexicons import Lexicon, LexiconEntry, LexiconMatcher
+from framekit.lexicons import LexiconEntry, LexiconMatcher
 from framekit.spans import TextSpan
 
 if TYPE_CHECKING:
     from framekit.article import Article
 
-__all__ = ["ReportedSpeech", "find_reported_speech", "reporting_matcher"]
+__all__ = ["ReportedSpeech", "find_reported_speech"]
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSES = {"ccomp", "parataxis"}
@@ -94,16 +93,13 @@ class ReportedSpeech:
             "thought" if self.entry.category == "cognition" else "speech"))
 
 
-@cache
-def reporting_matcher() -> LexiconMatcher:
-    """The matcher over framekit's ``reporting`` lexicon, shared by all analysers."""
-    return LexiconMatcher(Lexicon.load("reporting"))
-
-
 def find_reported_speech(
     article: Article, matcher: LexiconMatcher | None = None
 ) -> tuple[ReportedSpeech, ...]:
     """Find every reporting cue of ``article`` with its source and content.
+
+    ``matcher`` matches the cues; by default the one of the article's lexicons
+    (:attr:`Article.lexicons <framekit.article.Article.lexicons>`).
 
     Example:
         >>> from framekit import load_pipeline
@@ -114,7 +110,7 @@ def find_reported_speech(
     """
     doc = article.doc
     found: list[ReportedSpeech] = []
-    for entry, start, end in (matcher or reporting_matcher())(doc):
+    for entry, start, end in (matcher or article.lexicons.reporting_matcher)(doc):
         head = doc[start]
         if entry.category in {"colon", "dash"}:
             found.extend(_labelled(article, entry, start))

@@ -36,7 +36,6 @@ import attrs
 from spacy.tokens import Span, Token
 
 from framekit.gender import Gender, GenderEstimator
-from framekit.lexicons import Lexicon
 
 if TYPE_CHECKING:
     from framekit.article import Article
@@ -119,14 +118,12 @@ class SpeakerResolver:
         Speaker(name='Donald Trump', type=<SpeakerType.PERSON: 'person'>, role='US president')
     """
 
-    def __init__(self, article: Article, sources: Lexicon | None = None, *,
-                 gender: GenderEstimator | None = None) -> None:
+    def __init__(self, article: Article, *, gender: GenderEstimator | None = None) -> None:
         self.article = article
         self.gender = gender
         self.doc = article.doc
-        lexicon = sources or Lexicon.load("sources")
-        self._words = {entry.id: entry.category for entry in lexicon}
-        self._titles = {entry.id for entry in lexicon if entry.data.get("title")}
+        self._words = article.lexicons.source_categories
+        self._titles = article.lexicons.titles
 
     def _category(self, token: Token) -> str | None:
         return self._words.get(token.lemma_.lower()) or self._words.get(token.lower_)
