@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import attrs
 from spacy.tokens import Doc, Span, Token
 
+from framekit import english
 from framekit.lexicons import LexiconEntry, LexiconMatcher
 from framekit.spans import TextSpan
 
@@ -41,16 +42,16 @@ _FINAL = {".", "!", "?"}
 #: Dependents that are a verb's own complement, not an adjunct.
 _COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative"}
 #: Conjunctions that join a second report to a first (*…, and others said …*).
-_JOINING = {"and", "but", "while", "whereas"}
+_JOINING = english.words("joining_conjunctions")
 #: Words at most in a label that names a speaker (*Sen. Lindsey Graham:*, *― Jane Doe*).
 _MAX_LABEL = 4
 #: Parts of speech that make a capitalised phrase a headline, not a speaker's label.
 _NOT_IN_LABEL = {"VERB", "AUX", "DET", "ADP", "PRON", "SCONJ"}
 #: Pronouns that cannot be the source of speech.
-_MUTE = {"it", "this", "that", "these", "those", "which", "what", "there"}
-_RELATIVE = {"who", "that", "which"}
+_MUTE = english.words("mute_pronouns")
+_RELATIVE = english.words("relative_pronouns")
 #: Words that open an indirect question (*whether it would close*, *how much it cost*).
-_OPEN_QUESTION = {"whether", "if", "how", "why", "when", "where", "who", "what", "which"}
+_OPEN_QUESTION = english.words("question_openers")
 _WH = {"WDT", "WP", "WP$"}
 #: Entity labels of names that can speak, whatever part of speech the tagger gave them.
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
@@ -323,7 +324,8 @@ def _subject(verb: Token, article: Article) -> Token | None:
 def _quoted_as_saying(verb: Token) -> Token | None:
     """*Peskov was quoted by Interfax as saying …*: the one quoted, not the agency."""
     passive = verb.head.head
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and passive.lemma_ in {"quote", "cite"}:
+    if (verb.dep_ == "pcomp" and verb.head.lower_ == "as"
+            and passive.lemma_ in english.words("quoting_verbs")):
         return next((c for c in passive.children if c.dep_ == "nsubjpass"), None)
     return None
 

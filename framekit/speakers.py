@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 import attrs
 from spacy.tokens import Span, Token
 
+from framekit import english
 from framekit.gender import Gender, GenderEstimator
 
 if TYPE_CHECKING:
@@ -75,24 +76,17 @@ class Speaker:
     role: str | None = None
 
 
-_PERSONAL = {"he", "she", "him", "her", "his", "hers"}
-_PRONOUN_GENDER = {"he": Gender.MALE, "him": Gender.MALE, "his": Gender.MALE,
-                   "she": Gender.FEMALE, "her": Gender.FEMALE, "hers": Gender.FEMALE}
-_MALE_TITLES = {"mr", "sir", "lord", "king"}
-_FEMALE_TITLES = {"mrs", "ms", "miss", "madam", "lady", "queen", "dame"}
+_PRONOUN_GENDER = {**dict.fromkeys(english.words("male_pronouns"), Gender.MALE),
+                   **dict.fromkeys(english.words("female_pronouns"), Gender.FEMALE)}
+_PERSONAL = frozenset(_PRONOUN_GENDER)
 _ENTITY_ORGS = {"ORG", "GPE", "NORP"}
 _INITIAL = re.compile(r"[A-Z]\.")
 _NAME_EDGE = re.compile(r"^[\W_]+|(?:['’]s)?[\W_]+$")
 #: Equivalent spellings of modifiers in descriptions (*US*/*American*).
-_SAME = {"u.s.": "us", "american": "us", "america": "us", "united": "us", "uk": "uk",
-         "british": "uk", "britain": "uk", "ukrainian": "ukraine", "russian": "russia",
-         "european": "europe", "chinese": "china", "french": "france", "german": "germany"}
-
-
+_SAME = english.spellings()
 _COUNTRIES = frozenset(_SAME.values())
 #: Sentences back a pronoun looks for an unnamed person described as a subject.
 _RECENT = 2
-_LOCATIVE = {"in", "to", "from", "at", "near", "into", "across", "outside", "inside", "towards"}
 
 
 def _key(text: str) -> str:
@@ -271,9 +265,9 @@ class SpeakerResolver:
         genders: dict[str, Gender] = {}
         for key, person in self._people.items():
             titles = {w.lower().rstrip(".") for role in person.roles for w in role.split()}
-            if titles & _MALE_TITLES:
+            if titles & english.words("male_titles"):
                 genders[key] = Gender.MALE
-            elif titles & _FEMALE_TITLES:
+            elif titles & english.words("female_titles"):
                 genders[key] = Gender.FEMALE
             elif self.gender is not None and (
                     guess := self.gender(person.name)) in {Gender.FEMALE, Gender.MALE}:
@@ -395,7 +389,7 @@ class SpeakerResolver:
                                    for t in mention):
                 return Speaker(earlier, SpeakerType.ORGANISATION, _text(mention))
             return Speaker(_text(mention), SpeakerType.ORGANISATION)
-        if category in {"source", "role"} or head.lower_ in {"some", "many", "others"}:
+        if category in {"source", "role"}:  # *some*, *many*, *others* are sources
             kind = SpeakerType.ANONYMOUS if _anchored(head) else SpeakerType.VAGUE
             if category == "role" and head.tag_ in {"NN", "NNP"}:
                 kind = SpeakerType.ANONYMOUS
@@ -442,21 +436,22 @@ def _is_place(token: Token) -> bool:
     if token.ent_type_ in {"GPE", "LOC", "FAC"}:
         return True
     head = token.head
-    return (token.dep_ == "pobj" and head.lower_ in _LOCATIVE) or (
-        token.dep_ == "dobj" and head.lemma_ in {"visit", "leave", "reach"})
+    return (token.dep_ == "pobj" and head.lower_ in english.words("locative_prepositions")) or (
+        token.dep_ == "dobj" and head.lemma_ in english.words("place_verbs"))
 
 
 def _anchored(head: Token) -> bool:
     """Whether an unnamed source is pinned down: *one observer*, *officials in Kyiv*."""
     for child in head.children:
-        if child.dep_ in {"nummod", "det"} and child.lower_ in {"one", "a", "an", "two",
-                                                                  "three", "several"}:
-            return child.lower_ != "several"
+        vague = english.words("vague_quantifiers")
+        if child.dep_ in {"nummod", "det"} and child.lower_ in (
+                english.words("specific_quantifiers") | vague):
+            return child.lower_ not in vague
         if child.dep_ == "prep" and any(t.ent_type_ or t.pos_ == "PROPN" for t in child.subtree):
             return True
         if child.dep_ in {"compound", "amod", "nmod", "poss"} and (
                 child.ent_type_ in _ENTITY_ORGS or child.pos_ == "PROPN"
-                or child.lower_ in {"senior", "government", "military", "administration"}):
+                or child.lower_ in english.words("anchoring_modifiers")):
             return True
         if child.dep_ == "acl" or child.dep_ == "relcl":
             return True

@@ -25,6 +25,7 @@ from importlib import resources
 import attrs
 from spacy.tokens import Span, Token
 
+from framekit import english
 from framekit.article import Article
 from framekit.layers import Lexicons
 from framekit.lexicons import Lexicon, LexiconEntry, LexiconMatcher
@@ -271,8 +272,7 @@ def _attributive(span: Span, article: Article) -> bool:
 
 def _predicative(span: Span, article: Article) -> bool:
     return span.root.dep_ in {"acomp", "attr", "oprd", "ROOT", "ccomp", "conj"} and \
-        span.root.head.lemma_ in {"be", "become", "seem", "appear", "remain", "feel", "look"} | {
-            span.root.lemma_}
+        span.root.head.lemma_ in english.words("copulas") | {span.root.lemma_}
 
 
 def _clausal(span: Span, article: Article) -> bool:
@@ -302,10 +302,7 @@ def _not_negated(span: Span, article: Article) -> bool:
 
 
 def _not_after_ask(span: Span, article: Article) -> bool:
-    return span.start == 0 or span.doc[span.start - 1].lemma_ not in {"ask", "wonder"}
-
-
-_PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
+    return span.start == 0 or span.doc[span.start - 1].lemma_ not in _words_of("asking_verbs")
 
 
 def _impersonal_subject(span: Span, article: Article) -> bool:
@@ -316,7 +313,7 @@ def _impersonal_subject(span: Span, article: Article) -> bool:
     """
     subjects = [c for c in span.root.children if c.dep_ in {"nsubj", "csubj"}]
     return bool(subjects) and not any(
-        subject.lower_ in _PERSONAL_PRONOUNS or subject.pos_ == "PROPN"
+        subject.lower_ in _words_of("person_pronouns") or subject.pos_ == "PROPN"
         or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
         or subject.lemma_.lower() in article.lexicons.source_categories
         for subject in subjects)
@@ -507,7 +504,7 @@ def _seeming_like(span: Span, article: Article) -> bool:
     like = span.doc[span.start + 1]
     clause = any(child.pos_ in {"VERB", "AUX"} for child in like.children) or \
         any(child.dep_ in {"ccomp", "advcl"} and child.i > like.i for child in verb.children)
-    return clause or bool(set(subjects) & {"it", "this", "that", "what"})
+    return clause or bool(set(subjects) & _words_of("impersonal_subjects"))
 
 
 def _condition_by_inversion(span: Span, article: Article) -> bool:
@@ -583,13 +580,12 @@ def _epistemic_possible(span: Span, article: Article) -> bool:
     adjective = span.root
     doc = adjective.doc
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in {"as", "where", "wherever", "when", "if",
-                                                "whenever"}:
+    if before is not None and before.lower_ in _words_of("circumstance_openers"):
         return False
     if adjective.head.lemma_ == "make" or (before is not None and before.tag_ in {"JJS", "RBS"}):
         return False
     if adjective.dep_ in {"amod", "compound", "nmod"}:
-        return not any(c.lower_ in {"all", "every", "any", "only"} or c.tag_ in {"JJS"}
+        return not any(c.lower_ in _words_of("exhaustive_determiners") or c.tag_ in {"JJS"}
                        for c in adjective.head.children if c.i < adjective.i)
     head = adjective.head if adjective.dep_ != "ROOT" else adjective
     return adjective.dep_ in {"acomp", "attr", "ROOT", "conj"} and not any(
