@@ -37,6 +37,7 @@ from framekit.analysers.balance import SourceBalanceAnalyser, SourceBalanceResul
 from framekit.analysers.framing import FramingAnalyser, FramingResult, fit_thresholds
 from framekit.analysers.hedging import HedgingAnalyser, HedgingResult
 from framekit.article import Article
+from framekit.layers import Lexicons
 from framekit.lexicons import Lexicon, LexiconEntry
 from framekit.nlp import load_pipeline
 from framekit.pipeline import Analyser, BaseAnalyser, Pipeline
@@ -66,6 +67,7 @@ __all__ = [
     "Lexicon",
     "LexiconEntry",
     "LexiconError",
+    "Lexicons",
     "MissingResultError",
     "NotEnglishWarning",
     "OptionalDependencyError",

@@ -2,7 +2,8 @@
 
 :class:`Article` wraps the spaCy ``Doc`` of one article. Layers that several
 analysers read (the quotation layer, reported speech, word counts, sentence
-indices) are computed on first use and then reused, so a :class:`~framekit.Pipeline`
+indices) are computed on first use, with the lexicons the pipeline was given
+(:class:`~framekit.layers.Lexicons`), and then reused, so a :class:`~framekit.Pipeline`
 of many analysers still does each of these steps once per article. Analysers
 never modify the ``Doc``.
 """
@@ -15,6 +16,7 @@ from functools import cached_property
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from framekit.layers import Lexicons
 from framekit.quotes import Quotation, find_quotations
 from framekit.reporting import ReportedSpeech, find_reported_speech
 from framekit.voice import Voice
@@ -36,13 +38,16 @@ class Article:
         (True, False)
     """
 
-    def __init__(self, doc: Doc, text: str | None = None) -> None:
+    def __init__(self, doc: Doc, text: str | None = None, *,
+                 lexicons: Lexicons | None = None) -> None:
         """``text`` is the text ``doc`` was parsed from, if the caller has it at hand.
 
         spaCy joins ``Doc.text`` anew from every token on each call, which
-        costs more than some analysers.
+        costs more than some analysers. ``lexicons`` are the lexicons of the
+        shared layers (the pipeline's; framekit's own by default).
         """
         self.doc = doc
+        self.lexicons = lexicons or Lexicons.default()
         if text is not None:
             self.__dict__["text"] = text
 
@@ -118,7 +123,7 @@ class Article:
     @cached_property
     def reported_speech(self) -> tuple[ReportedSpeech, ...]:
         """Reporting cues with their source and reported content (see :mod:`framekit.reporting`)."""
-        return find_reported_speech(self)
+        return find_reported_speech(self, self.lexicons.reporting_matcher)
 
     @cached_property
     def _reported_tokens(self) -> frozenset[int]:

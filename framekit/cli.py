@@ -78,15 +78,7 @@ def _parser() -> argparse.ArgumentParser:
                          help="text files, or - for standard input")
     analyse.add_argument("--format", choices=FORMATS, default="table",
                          help="output format (default: table)")
-    analyse.add_argument("--analysers", metavar="NAMES",
-                         help="comma-separated analyser names (default: the built-in set; "
-                              "see 'framekit analysers')")
-    analyse.add_argument("--model", metavar="NAME",
-                         help="spaCy pipeline: an installed package name or a directory")
-    analyse.add_argument("--n-process", type=_n_process, default=1, metavar="N",
-                         help="processes parsing in parallel (-1: one per core; default 1)")
-    analyse.add_argument("--batch-size", type=_positive, default=64, metavar="N",
-                         help="articles per batch given to spaCy (default 64)")
+    add_pipeline_arguments(analyse)
     analyse.add_argument("--output", "-o", metavar="PATH",
                          help="write to PATH instead of standard output")
     analyse.add_argument("--sides", metavar="FILE",
@@ -116,6 +108,23 @@ def _parser() -> argparse.ArgumentParser:
     add_corpus_command(commands)
     add_evaluate_parser(commands)
     return parser
+
+
+def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options that choose and run the pipeline, alike for every command that analyses.
+
+    ``--analysers``, ``--model``, ``--n-process`` and ``--batch-size``.
+    """
+    parser.add_argument("--analysers", metavar="NAMES",
+                        help="comma-separated analyser names (default: the built-in set; "
+                             "see 'framekit analysers')")
+    parser.add_argument("--model", metavar="NAME",
+                        help="spaCy pipeline: an installed package name or a directory")
+    parser.add_argument("--n-process", type=_n_process, default=1, metavar="N",
+                        help="processes parsing and analysing in parallel "
+                             "(-1: one per core; default 1)")
+    parser.add_argument("--batch-size", type=_positive, default=64, metavar="N",
+                        help="articles per batch given to spaCy (default 64)")
 
 
 def _positive(value: str) -> int:

@@ -46,6 +46,7 @@ __all__ = [
     "AttributionDocument",
     "CodedDocument",
     "Coding",
+    "Document",
     "FrameDocument",
     "GoldAttribution",
     "GoldSpan",
@@ -118,68 +119,66 @@ class GoldAttribution:
 
 
 @attrs.frozen
-class AttributionDocument:
-    """A document with its gold attributions (PolNeAR).
+class Document:
+    """A document of an annotated corpus, or of your own coding: its id and text.
 
     Attributes:
-        id: the document's name (its text file's name without ``.txt``).
-        text: the document's text.
+        id: the document's id (for PolNeAR, its text file's name without ``.txt``).
+        text: its text (for Szeged, its sentences joined by single spaces; for
+            SemEval, the title is the first line).
+    """
+
+    id: str
+    text: str
+
+
+@attrs.frozen
+class AttributionDocument(Document):
+    """A :class:`Document` with its gold attributions (PolNeAR).
+
+    Attributes:
         attributions: the attribution relations, in file order.
         discuss: ``Discuss`` spans (talk about a topic, not attributions).
         annotator: the annotator code the gold comes from.
     """
 
-    id: str
-    text: str
     attributions: tuple[GoldAttribution, ...]
     discuss: tuple[GoldSpan, ...]
     annotator: str
 
 
 @attrs.frozen
-class HedgeDocument:
-    """A document with its gold hedge (uncertainty) cues (Szeged / BioScope).
+class HedgeDocument(Document):
+    """A :class:`Document` with its gold hedge (uncertainty) cues (Szeged / BioScope).
 
     Attributes:
-        id: the document's id.
-        text: its sentences joined by single spaces.
         sentences: the ``(start, end)`` offsets of each sentence in ``text``.
         cues: the cues, labelled with the corpus's class.
     """
 
-    id: str
-    text: str
     sentences: Fragments
     cues: tuple[GoldSpan, ...]
 
 
 @attrs.frozen
-class FrameDocument:
-    """A document with the frames coders gave it (SemEval-2023 T3, Narrative Frames).
+class FrameDocument(Document):
+    """A :class:`Document` with the frames coders gave it (SemEval-2023 T3, Narrative Frames).
 
     Attributes:
-        id: the document's id.
-        text: its text (for SemEval, the title is the first line).
         frames: the corpus's labels of the frames present, in the corpus's own names.
     """
 
-    id: str
-    text: str
     frames: tuple[str, ...]
 
 
 @attrs.frozen
-class SpanDocument:
-    """A document with labelled gold spans (the PTC's technique spans).
+class SpanDocument(Document):
+    """A :class:`Document` with labelled gold spans (the PTC's technique spans).
 
     Attributes:
-        id: the document's id.
-        text: its text.
         spans: the gold spans with their labels.
     """
 
-    id: str
-    text: str
     spans: tuple[GoldSpan, ...]
 
 
@@ -199,17 +198,13 @@ class Coding:
 
 
 @attrs.frozen
-class CodedDocument:
-    """A document of your own coding, with each coder's coding of it.
+class CodedDocument(Document):
+    """A :class:`Document` of your own coding, with each coder's coding of it.
 
     Attributes:
-        id: the document's id.
-        text: its text.
         codings: one :class:`Coding` per coder, in the order of the file.
     """
 
-    id: str
-    text: str
     codings: tuple[Coding, ...]
 
 

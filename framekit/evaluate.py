@@ -40,6 +40,7 @@ from framekit.corpora import (
 )
 from framekit.pipeline import Pipeline
 from framekit.report import Report
+from framekit.results import named
 
 __all__ = [
     "Agreement",
@@ -460,10 +461,7 @@ class Evaluation:
         Raises:
             KeyError: no measure has that name.
         """
-        for measure in self.measures:
-            if measure.name == name:
-                return measure
-        raise KeyError(f"no measure {name!r}; there are {[m.name for m in self.measures]}")
+        return named(self.measures, name, "measure")
 
     def as_dict(self) -> dict[str, Any]:
         """The evaluation under stable JSON keys, with framekit's version.

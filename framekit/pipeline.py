@@ -49,6 +49,7 @@ from framekit import registry
 from framekit._errors import DependencyError, FramekitError
 from framekit.article import Article
 from framekit.inputs import batches, check_doc, check_text, chunk_size, parse, warn_if_not_english
+from framekit.layers import Lexicons
 from framekit.nlp import ANNOTATIONS, load_pipeline, unneeded_pipes
 from framekit.report import Report
 from framekit.results import Result
@@ -124,6 +125,9 @@ class Pipeline:
             default set (:func:`framekit.registry.default_names`). Analysers
             that those given need are added from the registry.
         nlp: the spaCy pipeline (see :func:`framekit.load_pipeline`).
+        lexicons: the ``reporting`` and ``sources`` lexicons of the layers every
+            analyser shares (reported speech, voice, speakers); framekit's own
+            by default. Given here once, they hold for all analysers alike.
 
     Raises:
         DependencyError: a need no registered analyser meets, a circular need,
@@ -137,11 +141,12 @@ class Pipeline:
     """
 
     def __init__(self, analysers: Iterable[Analyser | str] | None = None, *,
-                 nlp: NlpSpec = None) -> None:
+                 nlp: NlpSpec = None, lexicons: Lexicons | None = None) -> None:
         chosen = registry.default_names() if analysers is None else analysers
         self.analysers: tuple[Analyser, ...] = _in_order_of_needs(
             [registry.create(a) if isinstance(a, str) else a for a in chosen])
         self._nlp_spec = nlp
+        self.lexicons = lexicons or Lexicons.default()
 
     @cached_property
     def nlp(self) -> Language:
@@ -195,7 +200,7 @@ class Pipeline:
     def _analyse(self, doc: Doc, text: str | None) -> Report:
         """Run the analysers over ``doc``, parsed from ``text`` when that is given."""
         warn_if_not_english(doc)
-        article = Article(doc, text)
+        article = Article(doc, text, lexicons=self.lexicons)
         results: dict[str, Result] = {}
         for analyser in self.analysers:
             results[analyser.name] = analyser.run(article, results)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast, overload
 
 import attrs
 
@@ -22,6 +22,25 @@ if TYPE_CHECKING:
 __all__ = ["Report"]
 
 R = TypeVar("R", bound=Result)
+
+
+class _ResultOf(Generic[R]):
+    """A built-in analyser's result as a typed attribute of a report (``report.hedging``)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, report: None, owner: type[Report]) -> _ResultOf[R]: ...
+
+    @overload
+    def __get__(self, report: Report, owner: type[Report]) -> R: ...
+
+    def __get__(self, report: Report | None, owner: type[Report]) -> _ResultOf[R] | R:
+        return self if report is None else cast(R, report[self.name])
+
+    def __repr__(self) -> str:
+        return f"report[{self.name!r}]"
 
 
 def _frozen(results: Mapping[str, Result]) -> Mapping[str, Result]:
@@ -94,30 +113,16 @@ class Report:
     def __iter__(self) -> Iterator[str]:
         return iter(self.results)
 
-    @property
-    def hedging(self) -> HedgingResult:
-        """The :class:`~framekit.analysers.hedging.HedgingAnalyser` result."""
-        return cast("HedgingResult", self["hedging"])
-
-    @property
-    def attribution(self) -> AttributionResult:
-        """The :class:`~framekit.analysers.attribution.AttributionAnalyser` result."""
-        return cast("AttributionResult", self["attribution"])
-
-    @property
-    def balance(self) -> SourceBalanceResult:
-        """The :class:`~framekit.analysers.balance.SourceBalanceAnalyser` result."""
-        return cast("SourceBalanceResult", self["balance"])
-
-    @property
-    def framing(self) -> FramingResult:
-        """The :class:`~framekit.analysers.framing.FramingAnalyser` result."""
-        return cast("FramingResult", self["framing"])
-
-    @property
-    def readability(self) -> ReadabilityResult:
-        """The :class:`~framekit.analysers.readability.ReadabilityAnalyser` result."""
-        return cast("ReadabilityResult", self["readability"])
+    #: The :class:`~framekit.analysers.hedging.HedgingAnalyser` result.
+    hedging: ClassVar[_ResultOf[HedgingResult]] = _ResultOf("hedging")
+    #: The :class:`~framekit.analysers.attribution.AttributionAnalyser` result.
+    attribution: ClassVar[_ResultOf[AttributionResult]] = _ResultOf("attribution")
+    #: The :class:`~framekit.analysers.balance.SourceBalanceAnalyser` result.
+    balance: ClassVar[_ResultOf[SourceBalanceResult]] = _ResultOf("balance")
+    #: The :class:`~framekit.analysers.framing.FramingAnalyser` result.
+    framing: ClassVar[_ResultOf[FramingResult]] = _ResultOf("framing")
+    #: The :class:`~framekit.analysers.readability.ReadabilityAnalyser` result.
+    readability: ClassVar[_ResultOf[ReadabilityResult]] = _ResultOf("readability")
 
     def to_dict(self) -> dict[str, Any]:
         """The report as plain JSON-compatible data."""

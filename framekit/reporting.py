@@ -15,19 +15,19 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import TYPE_CHECKING
 
 import attrs
 from spacy.tokens import Doc, Span, Token
 
-from framekit.lexicons import Lexicon, LexiconEntry, LexiconMatcher
+from framekit import english
+from framekit.lexicons import LexiconEntry, LexiconMatcher
 from framekit.spans import TextSpan
 
 if TYPE_CHECKING:
     from framekit.article import Article
 
-__all__ = ["ReportedSpeech", "find_reported_speech", "reporting_matcher"]
+__all__ = ["ReportedSpeech", "find_reported_speech"]
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSES = {"ccomp", "parataxis"}
@@ -42,16 +42,16 @@ _FINAL = {".", "!", "?"}
 #: Dependents that are a verb's own complement, not an adjunct.
 _COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative"}
 #: Conjunctions that join a second report to a first (*…, and others said …*).
-_JOINING = {"and", "but", "while", "whereas"}
+_JOINING = english.words("joining_conjunctions")
 #: Words at most in a label that names a speaker (*Sen. Lindsey Graham:*, *― Jane Doe*).
 _MAX_LABEL = 4
 #: Parts of speech that make a capitalised phrase a headline, not a speaker's label.
 _NOT_IN_LABEL = {"VERB", "AUX", "DET", "ADP", "PRON", "SCONJ"}
 #: Pronouns that cannot be the source of speech.
-_MUTE = {"it", "this", "that", "these", "those", "which", "what", "there"}
-_RELATIVE = {"who", "that", "which"}
+_MUTE = english.words("mute_pronouns")
+_RELATIVE = english.words("relative_pronouns")
 #: Words that open an indirect question (*whether it would close*, *how much it cost*).
-_OPEN_QUESTION = {"whether", "if", "how", "why", "when", "where", "who", "what", "which"}
+_OPEN_QUESTION = english.words("question_openers")
 _WH = {"WDT", "WP", "WP$"}
 #: Entity labels of names that can speak, whatever part of speech the tagger gave them.
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
@@ -94,16 +94,13 @@ class ReportedSpeech:
             "thought" if self.entry.category == "cognition" else "speech"))
 
 
-@cache
-def reporting_matcher() -> LexiconMatcher:
-    """The matcher over framekit's ``reporting`` lexicon, shared by all analysers."""
-    return LexiconMatcher(Lexicon.load("reporting"))
-
-
 def find_reported_speech(
     article: Article, matcher: LexiconMatcher | None = None
 ) -> tuple[ReportedSpeech, ...]:
     """Find every reporting cue of ``article`` with its source and content.
+
+    ``matcher`` matches the cues; by default the one of the article's lexicons
+    (:attr:`Article.lexicons <framekit.article.Article.lexicons>`).
 
     Example:
         >>> from framekit import load_pipeline
@@ -114,7 +111,7 @@ def find_reported_speech(
     """
     doc = article.doc
     found: list[ReportedSpeech] = []
-    for entry, start, end in (matcher or reporting_matcher())(doc):
+    for entry, start, end in (matcher or article.lexicons.reporting_matcher)(doc):
         head = doc[start]
         if entry.category in {"colon", "dash"}:
             found.extend(_labelled(article, entry, start))
@@ -327,7 +324,8 @@ def _subject(verb: Token, article: Article) -> Token | None:
 def _quoted_as_saying(verb: Token) -> Token | None:
     """*Peskov was quoted by Interfax as saying …*: the one quoted, not the agency."""
     passive = verb.head.head
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and passive.lemma_ in {"quote", "cite"}:
+    if (verb.dep_ == "pcomp" and verb.head.lower_ == "as"
+            and passive.lemma_ in english.words("quoting_verbs")):
         return next((c for c in passive.children if c.dep_ == "nsubjpass"), None)
     return None
 

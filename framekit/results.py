@@ -10,15 +10,15 @@ They are immutable all the way down: a mapping field holds a
 
 
 import json
-from collections.abc import Iterator, Mapping
-from typing import Any, Self, TypeVar, get_args, get_origin
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Protocol, Self, TypeVar, get_args, get_origin
 
 import attrs
 from cattrs.preconf.json import make_converter
 
 from framekit.views import Mark, Panel, Table
 
-__all__ = ["FrozenMapping", "Result", "Scalar", "converter", "flatten", "freeze"]
+__all__ = ["FrozenMapping", "Result", "Scalar", "converter", "flatten", "freeze", "named"]
 
 #: The cattrs converter framekit uses for every result (enums become their values).
 converter = make_converter()
@@ -27,6 +27,30 @@ Scalar = str | int | float | bool | None
 
 K = TypeVar("K")
 V = TypeVar("V")
+N = TypeVar("N", bound="_Named")
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+def named(items: Iterable[N], name: str, what: str) -> N:
+    """The item of ``items`` called ``name`` (a source of a result, a measure …).
+
+    Raises:
+        KeyError: none is called ``name``; the message lists the names there are.
+
+    Example:
+        >>> from framekit.speakers import Speaker, SpeakerType
+        >>> named([Speaker("Ann Lee", SpeakerType.PERSON)], "Ann Lee", "speaker").type.value
+        'person'
+    """
+    items = tuple(items)
+    for item in items:
+        if item.name == name:
+            return item
+    raise KeyError(f"no {what} named {name!r}; there are: {', '.join(i.name for i in items)}")
 
 
 class FrozenMapping(Mapping[K, V]):

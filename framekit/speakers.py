@@ -1,21 +1,24 @@
 """Speakers: who a source mention refers to, under one canonical name.
 
 An article names a person in many ways: *US President Donald Trump*, *Trump*,
-*the US president*, *he*. :class:`SpeakerResolver` gathers, once per article,
+*the US president*, *he*. Three small classes, one job each, gather what the
+article says of its sources, once per article:
 
-* the **people** it names: spaCy's ``PERSON`` entities grouped by surname, with
-  the fullest form as canonical name (*Donald Trump*), and every later
-  proper-noun mention of that surname, whatever label the entity recogniser
-  gave it;
-* the **organisations**: ``ORG`` entities, with acronyms joined to their long
-  form (*IAEA* to *International Atomic Energy Agency*);
-* the **roles** the article gives each person: the title before a name
-  (*Kremlin adviser Yuri Ushakov*) and appositions (*Peskov, the Kremlin
-  spokesman*; *Putin's spokesman, Dmitry Peskov*).
+* :class:`People`, the **people** it names: spaCy's ``PERSON`` entities
+  grouped by surname, with the fullest form as canonical name (*Donald
+  Trump*), every later proper-noun mention of that surname, whatever label the
+  entity recogniser gave it, and the **roles** the article gives each person:
+  the title before a name (*Kremlin adviser Yuri Ushakov*) and appositions
+  (*Peskov, the Kremlin spokesman*; *Putin's spokesman, Dmitry Peskov*);
+* :class:`Organisations`, the **organisations**: ``ORG`` entities, with
+  acronyms joined to their long form (*IAEA* to *International Atomic Energy
+  Agency*);
+* :class:`SourceNouns`, what the ``sources`` lexicon says of a word (a role,
+  a title, a source noun, an institution).
 
-It then resolves a source mention, in this order: a name in the mention; a
-personal pronoun, to the nearest person named or described before it; a definite
-description (*the US president*, *the Russian leader*), to the most recently
+:class:`SpeakerResolver` then resolves a source mention, in this order: a name
+in the mention; a personal pronoun, to the nearest person named or described
+before it; a definite description (*the US president*, *the Russian leader*), to the most recently
 mentioned person whose role fits it; an institutional description (*the UN
 nuclear watchdog*), to the organisation named just before; a thing that
 speaks for someone named (*a report by the World Bank*), to them; a source noun
@@ -35,13 +38,15 @@ from typing import TYPE_CHECKING
 import attrs
 from spacy.tokens import Span, Token
 
+from framekit import english
 from framekit.gender import Gender, GenderEstimator
-from framekit.lexicons import Lexicon
 
 if TYPE_CHECKING:
     from framekit.article import Article
+    from framekit.layers import Lexicons
 
-__all__ = ["Speaker", "SpeakerResolver", "SpeakerType"]
+__all__ = ["Organisations", "People", "Person", "SourceNouns", "Speaker", "SpeakerResolver",
+           "SpeakerType"]
 
 from enum import StrEnum
 
@@ -76,24 +81,17 @@ class Speaker:
     role: str | None = None
 
 
-_PERSONAL = {"he", "she", "him", "her", "his", "hers"}
-_PRONOUN_GENDER = {"he": Gender.MALE, "him": Gender.MALE, "his": Gender.MALE,
-                   "she": Gender.FEMALE, "her": Gender.FEMALE, "hers": Gender.FEMALE}
-_MALE_TITLES = {"mr", "sir", "lord", "king"}
-_FEMALE_TITLES = {"mrs", "ms", "miss", "madam", "lady", "queen", "dame"}
+_PRONOUN_GENDER = {**dict.fromkeys(english.words("male_pronouns"), Gender.MALE),
+                   **dict.fromkeys(english.words("female_pronouns"), Gender.FEMALE)}
+_PERSONAL = frozenset(_PRONOUN_GENDER)
 _ENTITY_ORGS = {"ORG", "GPE", "NORP"}
 _INITIAL = re.compile(r"[A-Z]\.")
 _NAME_EDGE = re.compile(r"^[\W_]+|(?:['’]s)?[\W_]+$")
 #: Equivalent spellings of modifiers in descriptions (*US*/*American*).
-_SAME = {"u.s.": "us", "american": "us", "america": "us", "united": "us", "uk": "uk",
-         "british": "uk", "britain": "uk", "ukrainian": "ukraine", "russian": "russia",
-         "european": "europe", "chinese": "china", "french": "france", "german": "germany"}
-
-
+_SAME = english.spellings()
 _COUNTRIES = frozenset(_SAME.values())
 #: Sentences back a pronoun looks for an unnamed person described as a subject.
 _RECENT = 2
-_LOCATIVE = {"in", "to", "from", "at", "near", "into", "across", "outside", "inside", "towards"}
 
 
 def _key(text: str) -> str:
@@ -101,40 +99,61 @@ def _key(text: str) -> str:
 
 
 @attrs.frozen
-class _Person:
+class Person:
+    """A person an article names: the fullest form of the name, and the roles given."""
+
     name: str
     roles: tuple[str, ...]
 
 
-class SpeakerResolver:
-    """Resolve source mentions of one article to speakers.
+class SourceNouns:
+    """The ``sources`` lexicon as speaker resolution reads it: a word's category, titles.
+
+    Example:
+        >>> from framekit import load_pipeline
+        >>> from framekit.layers import Lexicons
+        >>> doc = load_pipeline()("Mr Smith and the analysts")
+        >>> nouns = SourceNouns(Lexicons.default())
+        >>> nouns.is_title(doc[0]), nouns.category(doc[4])
+        (True, 'source')
+    """
+
+    def __init__(self, lexicons: Lexicons) -> None:
+        self._words = lexicons.source_categories
+        self._titles = lexicons.titles
+
+    def category(self, token: Token) -> str | None:
+        """The category of ``token``'s lemma or word: role, title, source, institution."""
+        return self._words.get(token.lemma_.lower()) or self._words.get(token.lower_)
+
+    def is_title(self, token: Token) -> bool:
+        """Whether ``token`` is a word written before names (*Mr*, *President*)."""
+        return token.lower_.rstrip(".") in self._titles or token.lemma_.lower() in self._titles
+
+
+class People:
+    """The people one article names, with their names, roles, mentions and genders.
+
+    spaCy's ``PERSON`` entities are grouped by surname, the fullest form the
+    canonical name; every later proper-noun mention of that surname counts,
+    whatever label the entity recogniser gave it.
 
     Example:
         >>> from framekit import load_pipeline
         >>> from framekit.article import Article
-        >>> article = Article(load_pipeline()(
-        ...     "US President Donald Trump met Zelensky. The US president said little."))
-        >>> resolver = SpeakerResolver(article)
-        >>> resolver.resolve(article.doc[7:10])
-        Speaker(name='Donald Trump', type=<SpeakerType.PERSON: 'person'>, role='US president')
+        >>> article = Article(load_pipeline()("Kremlin adviser Yuri Ushakov spoke. Ushakov left."))
+        >>> people = People(article, SourceNouns(article.lexicons))
+        >>> people.by_key["ushakov"]
+        Person(name='Yuri Ushakov', roles=('Kremlin adviser',))
     """
 
-    def __init__(self, article: Article, sources: Lexicon | None = None, *,
+    def __init__(self, article: Article, nouns: SourceNouns, *,
                  gender: GenderEstimator | None = None) -> None:
         self.article = article
-        self.gender = gender
         self.doc = article.doc
-        lexicon = sources or Lexicon.load("sources")
-        self._words = {entry.id: entry.category for entry in lexicon}
-        self._titles = {entry.id for entry in lexicon if entry.data.get("title")}
+        self.nouns = nouns
+        self.gender = gender
 
-    def _category(self, token: Token) -> str | None:
-        return self._words.get(token.lemma_.lower()) or self._words.get(token.lower_)
-
-    def _is_title(self, token: Token) -> bool:
-        return token.lower_.rstrip(".") in self._titles or token.lemma_.lower() in self._titles
-
-    # -- people ---------------------------------------------------------------
     @cached_property
     def _names(self) -> dict[str, list[str]]:
         """Every form of each named person's name, by surname key."""
@@ -152,14 +171,14 @@ class SpeakerResolver:
                 if key not in places or any(" " in form for form in forms)}
 
     @cached_property
-    def _people(self) -> dict[str, _Person]:
+    def by_key(self) -> dict[str, Person]:
         """Each named person by surname key, with canonical name and roles."""
         roles: dict[str, list[str]] = {}
         for token in self._name_tokens(self._names):
-            role = self._role_of(token)
+            role = self.role_of(token)
             if role:
                 roles.setdefault(_key(token.text), []).append(role)
-        return {key: _Person(max(forms, key=lambda f: (len(f.split()), len(f))),
+        return {key: Person(max(forms, key=lambda f: (len(f.split()), len(f))),
                              tuple(dict.fromkeys(roles.get(key, ()))))
                 for key, forms in self._names.items()}
 
@@ -168,12 +187,12 @@ class SpeakerResolver:
         nouns = [c for c in name.children if c.dep_ == "appos"]
         if name.dep_ == "appos":
             nouns.append(name.head)
-        return any(self._category(noun) == "role" for noun in nouns)
+        return any(self.nouns.category(noun) == "role" for noun in nouns)
 
     def _name_words(self, entity: Span) -> list[str]:
         """The proper-noun words of a ``PERSON`` entity, without titles or possessive."""
         words = [_NAME_EDGE.sub("", t.text) for t in entity
-                 if t.pos_ == "PROPN" and not self._is_title(t)]
+                 if t.pos_ == "PROPN" and not self.nouns.is_title(t)]
         return [w for w in words if w and w[0].isupper()]
 
     def _name_tokens(self, names: Iterable[str]) -> list[Token]:
@@ -184,12 +203,12 @@ class SpeakerResolver:
     @cached_property
     def _mentions(self) -> tuple[list[int], list[str]]:
         """Token index and surname key of every person mention outside quotations, in order."""
-        tokens = [t for t in self._name_tokens(self._people)
-                  if t.i + 1 >= len(self.doc) or _key(self.doc[t.i + 1].text) not in self._people]
+        tokens = [t for t in self._name_tokens(self.by_key)
+                  if t.i + 1 >= len(self.doc) or _key(self.doc[t.i + 1].text) not in self.by_key]
         return [t.i for t in tokens], [_key(t.text) for t in tokens]
 
     @cached_property
-    def _person_keys(self) -> list[str | None]:
+    def _keys(self) -> list[str | None]:
         """The surname key of each token that names a known person, else ``None``."""
         names = self._names
         keys: list[str | None] = []
@@ -198,20 +217,21 @@ class SpeakerResolver:
             keys.append(key if key in names else None)
         return keys
 
-    def _person_key(self, token: Token) -> str | None:
-        return self._person_keys[token.i]
+    def key_of(self, token: Token) -> str | None:
+        """The surname key of the person ``token`` names, if it names one."""
+        return self._keys[token.i]
 
-    def _role_of(self, name: Token) -> str | None:
+    def role_of(self, name: Token) -> str | None:
         """The title before a name, or an apposition beside it."""
         for child in name.children:
             if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} \
-                    and self._person_key(child) is None:
+                    and self.key_of(child) is None:
                 return _text(child, skip_det=False)
-        if name.dep_ == "appos" and name.head.pos_ == "NOUN" and self._category(name.head):
+        if name.dep_ == "appos" and name.head.pos_ == "NOUN" and self.nouns.category(name.head):
             head = name.head
             left = min((c.left_edge.i for c in head.children if c.i < head.i), default=head.i)
             return self.doc[left : head.i + 1].text
-        if name.dep_ == "conj" and self._person_key(name.head) is not None:
+        if name.dep_ == "conj" and self.key_of(name.head) is not None:
             name = name.head  # *Presidents Donald Trump and Volodymyr Zelensky*
         return self._title_before(name)
 
@@ -222,21 +242,22 @@ class SpeakerResolver:
         """
         doc = self.doc
         end = name.i
-        while end > 0 and doc[end - 1].pos_ == "PROPN" and not self._is_title(doc[end - 1]) \
+        while end > 0 and doc[end - 1].pos_ == "PROPN" and not self.nouns.is_title(doc[end - 1]) \
                 and doc[end - 1].ent_type_ == name.ent_type_ and doc[end - 1].ent_iob_ != "O":
             end -= 1  # first names
         start = end
         while start > 0 and (self._describes(doc[start - 1]) or (
-                start > 1 and doc[start - 1].lower_ == "of" and self._is_title(doc[start - 2]))):
+                start > 1 and doc[start - 1].lower_ == "of"
+                and self.nouns.is_title(doc[start - 2]))):
             start -= 1  # *Secretary of State*
         words = doc[start:end]
         while len(words) and (words[-1].dep_ == "case" or words[-1].is_punct):
             words = words[:-1]
-        if not any(t.pos_ == "NOUN" or self._is_title(t) or t.ent_type_ in {"ORG", "GPE"}
+        if not any(t.pos_ == "NOUN" or self.nouns.is_title(t) or t.ent_type_ in {"ORG", "GPE"}
                    for t in words):
             return None  # adjectives alone (*a frustrated Trump*) are no role
         last = words[-1]
-        if last.tag_ in {"NNS", "NNPS"} and self._is_title(last):
+        if last.tag_ in {"NNS", "NNPS"} and self.nouns.is_title(last):
             return f"{doc[words.start : last.i].text_with_ws}{last.lemma_.title()}"
         return words.text
 
@@ -244,12 +265,12 @@ class SpeakerResolver:
         if token.pos_ in {"VERB", "AUX", "PUNCT", "ADP", "DET", "CCONJ"} and token.dep_ != "case":
             return False
         if _INITIAL.fullmatch(token.text) or token.ent_type_ == "PERSON" \
-                or self._person_key(token) is not None:
+                or self.key_of(token) is not None:
             return False
-        return (self._is_title(token) or token.ent_type_ in _ENTITY_ORGS
+        return (self.nouns.is_title(token) or token.ent_type_ in _ENTITY_ORGS
                 or token.dep_ in {"case", "compound", "amod", "nmod"})
 
-    def _nearest_person(self, before: int, fits: set[str] | None = None,
+    def nearest(self, before: int, fits: set[str] | None = None,
                         exclude: set[str] | frozenset[str] = frozenset()) -> tuple[int, str] | None:
         """Token index and surname key of the last fitting person mentioned before ``before``."""
         positions, keys = self._mentions
@@ -262,80 +283,126 @@ class SpeakerResolver:
         return None
 
     @cached_property
-    def _described(self) -> list[int]:
+    def described(self) -> list[int]:
         """Token index of each unnamed person described as a subject (*the mayor said*)."""
         return [t.i for t in self.doc if t.tag_ == "NN" and t.dep_ in {"nsubj", "nsubjpass"}
-                and self._category(t) in {"role", "source"} and not self.article.in_quotation(t)
-                and not any(self._person_key(c) is not None for c in t.subtree)]
+                and self.nouns.category(t) in {"role", "source"}
+                and not self.article.in_quotation(t)
+                and not any(self.key_of(c) is not None for c in t.subtree)]
 
     @cached_property
     def _genders(self) -> dict[str, Gender]:
         """Each named person's gender where a title tells it (*Mr.*, *Mrs.*), or the estimate."""
         genders: dict[str, Gender] = {}
-        for key, person in self._people.items():
+        for key, person in self.by_key.items():
             titles = {w.lower().rstrip(".") for role in person.roles for w in role.split()}
-            if titles & _MALE_TITLES:
+            if titles & english.words("male_titles"):
                 genders[key] = Gender.MALE
-            elif titles & _FEMALE_TITLES:
+            elif titles & english.words("female_titles"):
                 genders[key] = Gender.FEMALE
             elif self.gender is not None and (
                     guess := self.gender(person.name)) in {Gender.FEMALE, Gender.MALE}:
                 genders[key] = guess
         return genders
 
-    def _disagreeing(self, pronoun: Token) -> set[str]:
+    def disagreeing(self, pronoun: Token) -> set[str]:
         """People a pronoun cannot stand for: *she* is not a man the article named."""
         wanted = _PRONOUN_GENDER.get(pronoun.lower_)
         return {key for key, gender in self._genders.items() if wanted and gender != wanted}
 
-    def _pronoun(self, pronoun: Token, at: int, named: set[str]) -> Speaker:
-        """A personal pronoun: the nearer of the last person named and the last one described.
+    def fitting(self, head: Token) -> set[str]:
+        """Surname keys of people whose roles fit a description's head and modifiers.
 
-        A description within the few sentences before wins over a name further
-        back (*The mayor spoke. “…,” she said*); it then resolves as any
-        description does, to a person whose role fits it or to itself.
+        A role fits when it holds the head noun and every modifier (*the
+        Russian president*: *Russian President*); failing that, when it holds
+        the head noun and names no other country (*President* fits *the US
+        president*, *Russian President* does not).
         """
-        person = self._nearest_person(at, exclude=named | self._disagreeing(pronoun))
-        index = bisect.bisect_left(self._described, at) - 1
-        if index >= 0 and (person is None or self._described[index] > person[0]):
-            noun = self.doc[self._described[index]]
-            if self.article.sentence_index(noun) >= self.article.sentence_index(at) - _RECENT:
-                return self._description(self.doc[noun.left_edge.i : noun.i + 1], noun, noun.i,
-                                         named)
-        if person is None:
-            return Speaker(pronoun.text, SpeakerType.ANONYMOUS)
-        found = self._people[person[1]]
-        return Speaker(found.name, SpeakerType.PERSON, _first(found.roles))
+        wanted = {_key(c.text) for c in head.children
+                  if c.dep_ in {"compound", "amod", "nmod"} and c.lower_ not in {"former"}}
+        strict, loose = set(), set()
+        for key, person in self.by_key.items():
+            for role in person.roles:
+                words = {_key(w) for w in re.findall(r"[\w.]+", role)}
+                if head.lemma_.lower() not in {w.rstrip("s") for w in words} | words:
+                    continue
+                if wanted <= words:
+                    strict.add(key)
+                elif not (words & _COUNTRIES) - wanted:
+                    loose.add(key)
+        return strict or loose
 
-    # -- organisations ----------------------------------------------------------
+
+class Organisations:
+    """The organisations one article names, acronyms joined to their long form.
+
+    Example:
+        >>> from framekit import load_pipeline
+        >>> from framekit.article import Article
+        >>> article = Article(load_pipeline()(
+        ...     "The International Atomic Energy Agency met. The IAEA said little."))
+        >>> nouns = SourceNouns(article.lexicons)
+        >>> Organisations(article, People(article, nouns)).canonical("IAEA")
+        'International Atomic Energy Agency'
+    """
+
+    def __init__(self, article: Article, people: People) -> None:
+        self.article = article
+        self.doc = article.doc
+        self.people = people
+
     @cached_property
-    def _organisations(self) -> list[tuple[int, str]]:
+    def _found(self) -> list[tuple[int, str]]:
         """Token index and canonical name of each ``ORG`` entity, in order."""
         found = [(e.start, _text(e)) for e in self.doc.ents if e.label_ == "ORG"
-                 and not self.article.in_quotation(e.root) and self._person_key(e.root) is None]
+                 and not self.article.in_quotation(e.root) and self.people.key_of(e.root) is None]
         longest: dict[str, str] = {}
         for _, name in found:
             longest[_acronym(name)] = max(longest.get(_acronym(name), name), name, key=len)
         return [(i, longest.get(name, longest.get(_acronym(name), name))) for i, name in found]
 
     @cached_property
-    def _canonical_organisations(self) -> dict[str, str]:
+    def _canonical(self) -> dict[str, str]:
         """Each organisation's canonical name by itself and by its acronym."""
         canonical: dict[str, str] = {}
-        for _, known in self._organisations:
+        for _, known in self._found:
             canonical.setdefault(known, known)
             canonical.setdefault(_acronym(known), known)
         return canonical
 
-    def _organisation(self, name: str) -> str:
-        return self._canonical_organisations.get(name, name)
+    def canonical(self, name: str) -> str:
+        """The long form of an organisation's name or acronym (``name`` if unknown)."""
+        return self._canonical.get(name, name)
 
-    def _organisation_before(self, at: int) -> str | None:
+    def before(self, at: int) -> str | None:
         """The last organisation named before token ``at``."""
-        index = bisect.bisect_left(self._organisations, (at, "")) - 1
-        return self._organisations[index][1] if index >= 0 else None
+        index = bisect.bisect_left(self._found, (at, "")) - 1
+        return self._found[index][1] if index >= 0 else None
 
-    # -- resolution -------------------------------------------------------------
+
+class SpeakerResolver:
+    """Resolve source mentions of one article to speakers.
+
+    It reads the article's :class:`People` and :class:`Organisations` and the
+    :class:`SourceNouns` of the article's ``sources`` lexicon.
+
+    Example:
+        >>> from framekit import load_pipeline
+        >>> from framekit.article import Article
+        >>> article = Article(load_pipeline()(
+        ...     "US President Donald Trump met Zelensky. The US president said little."))
+        >>> resolver = SpeakerResolver(article)
+        >>> resolver.resolve(article.doc[7:10])
+        Speaker(name='Donald Trump', type=<SpeakerType.PERSON: 'person'>, role='US president')
+    """
+
+    def __init__(self, article: Article, *, gender: GenderEstimator | None = None) -> None:
+        self.article = article
+        self.doc = article.doc
+        self.nouns = SourceNouns(article.lexicons)
+        self.people = People(article, self.nouns, gender=gender)
+        self.organisations = Organisations(article, self.people)
+
     def resolve(self, mention: Span | None, at: int | None = None,
                 content: Span | None = None) -> Speaker | None:
         """The speaker a source mention refers to; ``None`` if nothing is said of it.
@@ -352,53 +419,72 @@ class SpeakerResolver:
             return None
         head = mention.root
         at = mention.start if at is None else at
-        named = {k for t in content if (k := self._person_key(t))} if content else set()
+        named = {k for t in content if (k := self.people.key_of(t))} if content else set()
         for token in (head, *(c for c in head.children if c.dep_ == "appos")):
-            key = self._person_key(token)
+            key = self.people.key_of(token)
             if key is not None:
-                person = self._people[key]
+                person = self.people.by_key[key]
                 return Speaker(person.name, SpeakerType.PERSON, self._own_role(token, person))
         if head.lower_ in _PERSONAL:
             return self._pronoun(head, at, named)
         if head.pos_ == "PROPN" or head.ent_type_ in _ENTITY_ORGS:
-            return Speaker(self._organisation(_text(mention)), SpeakerType.ORGANISATION)
+            return Speaker(self.organisations.canonical(_text(mention)), SpeakerType.ORGANISATION)
         author = self._author(head)
         if author is not None:  # *a report by the World Bank*: the bank speaks
             return self.resolve(author, at, content)
         return self._description(mention, head, at, named)
 
+    def _pronoun(self, pronoun: Token, at: int, named: set[str]) -> Speaker:
+        """A personal pronoun: the nearer of the last person named and the last one described.
+
+        A description within the few sentences before wins over a name further
+        back (*The mayor spoke. “…,” she said*); it then resolves as any
+        description does, to a person whose role fits it or to itself.
+        """
+        person = self.people.nearest(at, exclude=named | self.people.disagreeing(pronoun))
+        index = bisect.bisect_left(self.people.described, at) - 1
+        if index >= 0 and (person is None or self.people.described[index] > person[0]):
+            noun = self.doc[self.people.described[index]]
+            if self.article.sentence_index(noun) >= self.article.sentence_index(at) - _RECENT:
+                return self._description(self.doc[noun.left_edge.i : noun.i + 1], noun, noun.i,
+                                         named)
+        if person is None:
+            return Speaker(pronoun.text, SpeakerType.ANONYMOUS)
+        found = self.people.by_key[person[1]]
+        return Speaker(found.name, SpeakerType.PERSON, _first(found.roles))
+
     def _author(self, head: Token) -> Span | None:
         """Who is behind a thing that speaks (*a statement from the ministry*), if named."""
-        if self._category(head) is not None:
+        if self.nouns.category(head) is not None:
             return None
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in {"by", "from", "of"}:
                 for noun in prep.children:
                     if noun.dep_ == "pobj" and (noun.pos_ == "PROPN" or noun.ent_type_
-                                                or self._category(noun) is not None):
+                                                or self.nouns.category(noun) is not None):
                         return self.doc[noun.left_edge.i : noun.right_edge.i + 1]
         return None
 
-    def _own_role(self, token: Token, person: _Person) -> str | None:
-        return self._role_of(token) or _first(person.roles)
+    def _own_role(self, token: Token, person: Person) -> str | None:
+        return self.people.role_of(token) or _first(person.roles)
 
     def _description(self, mention: Span, head: Token, at: int, named: set[str]) -> Speaker:
-        category = self._category(head)
+        category = self.nouns.category(head)
         determiner = next((c.lower_ for c in head.children if c.dep_ in {"det", "poss"}), None)
         definite = determiner in {"the", "this", "that"}
         if definite and category == "role":
-            fits = self._fitting(head)
-            nearest = self._nearest_person(at, fits, exclude=named) if fits else None
+            fits = self.people.fitting(head)
+            nearest = self.people.nearest(at, fits, exclude=named) if fits else None
             if nearest is not None:
-                person = self._people[nearest[1]]
+                person = self.people.by_key[nearest[1]]
                 return Speaker(person.name, SpeakerType.PERSON, _text(mention))
         if definite and category == "institution":
-            earlier = self._organisation_before(mention.start)
+            earlier = self.organisations.before(mention.start)
             if earlier and not any(t.pos_ == "PROPN" and t.ent_type_ not in _ENTITY_ORGS
                                    for t in mention):
                 return Speaker(earlier, SpeakerType.ORGANISATION, _text(mention))
             return Speaker(_text(mention), SpeakerType.ORGANISATION)
-        if category in {"source", "role"} or head.lower_ in {"some", "many", "others"}:
+        if category in {"source", "role"}:  # *some*, *many*, *others* are sources
             kind = SpeakerType.ANONYMOUS if _anchored(head) else SpeakerType.VAGUE
             if category == "role" and head.tag_ in {"NN", "NNP"}:
                 kind = SpeakerType.ANONYMOUS
@@ -406,28 +492,6 @@ class SpeakerResolver:
         if category == "institution":
             return Speaker(_text(mention), SpeakerType.ORGANISATION)
         return Speaker(_text(mention, skip_det=False), SpeakerType.ANONYMOUS)
-
-    def _fitting(self, head: Token) -> set[str]:
-        """Surname keys of people whose roles fit a description's head and modifiers.
-
-        A role fits when it holds the head noun and every modifier (*the
-        Russian president*: *Russian President*); failing that, when it holds
-        the head noun and names no other country (*President* fits *the US
-        president*, *Russian President* does not).
-        """
-        wanted = {_key(c.text) for c in head.children
-                  if c.dep_ in {"compound", "amod", "nmod"} and c.lower_ not in {"former"}}
-        strict, loose = set(), set()
-        for key, person in self._people.items():
-            for role in person.roles:
-                words = {_key(w) for w in re.findall(r"[\w.]+", role)}
-                if head.lemma_.lower() not in {w.rstrip("s") for w in words} | words:
-                    continue
-                if wanted <= words:
-                    strict.add(key)
-                elif not (words & _COUNTRIES) - wanted:
-                    loose.add(key)
-        return strict or loose
 
 
 def _proper(token: Token) -> bool:
@@ -445,21 +509,22 @@ def _is_place(token: Token) -> bool:
     if token.ent_type_ in {"GPE", "LOC", "FAC"}:
         return True
     head = token.head
-    return (token.dep_ == "pobj" and head.lower_ in _LOCATIVE) or (
-        token.dep_ == "dobj" and head.lemma_ in {"visit", "leave", "reach"})
+    return (token.dep_ == "pobj" and head.lower_ in english.words("locative_prepositions")) or (
+        token.dep_ == "dobj" and head.lemma_ in english.words("place_verbs"))
 
 
 def _anchored(head: Token) -> bool:
     """Whether an unnamed source is pinned down: *one observer*, *officials in Kyiv*."""
     for child in head.children:
-        if child.dep_ in {"nummod", "det"} and child.lower_ in {"one", "a", "an", "two",
-                                                                  "three", "several"}:
-            return child.lower_ != "several"
+        vague = english.words("vague_quantifiers")
+        if child.dep_ in {"nummod", "det"} and child.lower_ in (
+                english.words("specific_quantifiers") | vague):
+            return child.lower_ not in vague
         if child.dep_ == "prep" and any(t.ent_type_ or t.pos_ == "PROPN" for t in child.subtree):
             return True
         if child.dep_ in {"compound", "amod", "nmod", "poss"} and (
                 child.ent_type_ in _ENTITY_ORGS or child.pos_ == "PROPN"
-                or child.lower_ in {"senior", "government", "military", "administration"}):
+                or child.lower_ in english.words("anchoring_modifiers")):
             return True
         if child.dep_ == "acl" or child.dep_ == "relcl":
             return True

@@ -38,11 +38,10 @@ from spacy.tokens import Doc
 
 from framekit.article import Article
 from framekit.gender import GenderEstimator
-from framekit.lexicons import Lexicon, LexiconMatcher
 from framekit.pipeline import BaseAnalyser
 from framekit.quotes import Quotation
 from framekit.registry import register
-from framekit.reporting import ReportedSpeech, find_reported_speech
+from framekit.reporting import ReportedSpeech
 from framekit.results import Result
 from framekit.spans import TextSpan
 from framekit.speakers import Speaker, SpeakerResolver, SpeakerType
@@ -279,11 +278,13 @@ class _Drafts:
 class AttributionAnalyser(BaseAnalyser[AttributionResult]):
     """Find who said what: direct, mixed and indirect attributions with resolved speakers.
 
+    The reporting cues and the source nouns that resolve speakers are the
+    lexicons of the shared layers, given once to the
+    :class:`~framekit.pipeline.Pipeline` (``lexicons=``, a
+    :class:`~framekit.layers.Lexicons`), so that attribution, hedging and
+    framing read one reported-speech layer.
+
     Args:
-        reporting: the lexicon of reporting cues; framekit's ``reporting``
-            lexicon by default (extend it with :meth:`Lexicon.extend`).
-        sources: the lexicon of source nouns used to resolve speakers;
-            framekit's ``sources`` lexicon by default.
         thought: whether verbs of cognition (*believes*, *hopes*) make
             attributions, as in PARC; their confidence is lower.
         gender: a gender estimate from given names (e.g.
@@ -305,18 +306,14 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
     name = "attribution"
     result_type = AttributionResult
 
-    def __init__(self, reporting: Lexicon | None = None, sources: Lexicon | None = None, *,
-                 thought: bool = True, gender: GenderEstimator | None = None) -> None:
-        self._matcher = LexiconMatcher(reporting) if reporting is not None else None
-        self.sources = sources or Lexicon.load("sources")
+    def __init__(self, *, thought: bool = True, gender: GenderEstimator | None = None) -> None:
         self.thought = thought
         self.gender = gender
 
     def run(self, article: Article, results: Mapping[str, Result]) -> AttributionResult:
         """Find the attributions of ``article``."""
-        speech = (article.reported_speech if self._matcher is None
-                  else find_reported_speech(article, self._matcher))
-        speech = tuple(s for s in speech if s.category == "colon"  # "WALLACE: …" opens a quote
+        speech = tuple(s for s in article.reported_speech
+                       if s.category == "colon"  # "WALLACE: …" opens a quote
                        or not article.in_quotation(s.cue_tokens[0]))
         quotes = _Quotes(article.quotations)
         drafts = _Drafts(_from_quotations(article, quotes, speech))
@@ -338,7 +335,7 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
             else:  # a quotation after reported speech is a relation of its own
                 drafts.add_unless_overlapping(_Draft(span, [span], previous.speech,
                                                      "quote_continued"))
-        resolver = SpeakerResolver(article, self.sources, gender=self.gender)
+        resolver = SpeakerResolver(article, gender=self.gender)
         attributions = tuple(sorted(
             (a for d in drafts if (a := _attribution(article, quotes, resolver, d)) is not None),
             key=lambda a: a.content.start))

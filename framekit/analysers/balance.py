@@ -34,7 +34,7 @@ from framekit.grouping import Grouping
 from framekit.pipeline import BaseAnalyser
 from framekit.registry import register
 from framekit.report import Report
-from framekit.results import Result
+from framekit.results import Result, named
 from framekit.spans import TextSpan
 from framekit.speakers import SpeakerType
 from framekit.views import Bar, Panel, Table
@@ -207,11 +207,7 @@ class SourceBalanceResult(Result):
         Raises:
             KeyError: no source has that name.
         """
-        for source in self.sources:
-            if source.name == name:
-                return source
-        raise KeyError(f"no source named {name!r}; sources: "
-                       f"{', '.join(s.name for s in self.sources)}")
+        return named(self.sources, name, "source")
 
     def findings(self) -> tuple[Table, ...]:
         """Each source: name, type, side and gender when estimated, attributions, share."""

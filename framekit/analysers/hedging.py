@@ -25,7 +25,9 @@ from importlib import resources
 import attrs
 from spacy.tokens import Span, Token
 
+from framekit import english
 from framekit.article import Article
+from framekit.layers import Lexicons
 from framekit.lexicons import Lexicon, LexiconEntry, LexiconMatcher
 from framekit.pipeline import BaseAnalyser
 from framekit.registry import register
@@ -216,7 +218,8 @@ class HedgingResult(Result):
         }
 
 
-Constraint = Callable[[Span], bool]
+#: A context constraint: whether a match, in the article it stands in, is a cue.
+Constraint = Callable[[Span, Article], bool]
 
 
 def _negated(token: Token) -> bool:
@@ -245,7 +248,7 @@ def _negated(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].lower_ in _words_of("negators")
 
 
-def _complement(span: Span) -> bool:
+def _complement(span: Span, article: Article) -> bool:
     """*it appears that*, *appeared to be*, *seems unlikely*, *seems like*.
 
     Not *appeared on TV*, nor *it appears in several films*.
@@ -259,60 +262,50 @@ def _complement(span: Span) -> bool:
         for child in children)
 
 
-def _adjective_complement(span: Span) -> bool:
+def _adjective_complement(span: Span, article: Article) -> bool:
     return any(child.dep_ in {"acomp", "oprd"} for child in span.root.children)
 
 
-def _attributive(span: Span) -> bool:
+def _attributive(span: Span, article: Article) -> bool:
     return span.root.dep_ in {"amod", "compound", "nmod"}
 
 
-def _predicative(span: Span) -> bool:
+def _predicative(span: Span, article: Article) -> bool:
     return span.root.dep_ in {"acomp", "attr", "oprd", "ROOT", "ccomp", "conj"} and \
-        span.root.head.lemma_ in {"be", "become", "seem", "appear", "remain", "feel", "look"} | {
-            span.root.lemma_}
+        span.root.head.lemma_ in english.words("copulas") | {span.root.lemma_}
 
 
-def _clausal(span: Span) -> bool:
+def _clausal(span: Span, article: Article) -> bool:
     return _extracted(span) or any(
         child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}
         for child in span.root.children) or any(
         child.dep_ == "prep" and child.lower_ == "like" for child in span.root.children)
 
 
-def _first_person_clausal(span: Span) -> bool:
+def _first_person_clausal(span: Span, article: Article) -> bool:
     subjects = [c.lower_ for c in span.root.children if c.dep_ == "nsubj"]
-    return bool(subjects) and subjects[0] in {"i", "we"} and _clausal(span)
+    return bool(subjects) and subjects[0] in {"i", "we"} and _clausal(span, article)
 
 
-def _before_number(span: Span) -> bool:
+def _before_number(span: Span, article: Article) -> bool:
     following = span.doc[span.end : span.end + 2]
     return any(token.like_num or token.pos_ == "NUM" for token in following[:1]) or (
         len(following) == 2 and following[0].pos_ in {"DET", "SYM"} and following[1].like_num)
 
 
-def _modifier(span: Span) -> bool:
+def _modifier(span: Span, article: Article) -> bool:
     return span.end < len(span.doc) and span.doc[span.end].pos_ in {"ADJ", "ADV", "VERB"}
 
 
-def _not_negated(span: Span) -> bool:
+def _not_negated(span: Span, article: Article) -> bool:
     return not _negated(span.root)
 
 
-def _not_after_ask(span: Span) -> bool:
-    return span.start == 0 or span.doc[span.start - 1].lemma_ not in {"ask", "wonder"}
+def _not_after_ask(span: Span, article: Article) -> bool:
+    return span.start == 0 or span.doc[span.start - 1].lemma_ not in _words_of("asking_verbs")
 
 
-_PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
-
-
-@cache
-def _source_nouns() -> frozenset[str]:
-    """The nouns framekit's ``sources`` lexicon knows for people: roles, titles, sources."""
-    return frozenset(entry.id for entry in Lexicon.load("sources"))
-
-
-def _impersonal_subject(span: Span) -> bool:
+def _impersonal_subject(span: Span, article: Article) -> bool:
     """*The findings indicate that …*, *this implies …*; not *he implied that …*.
 
     Evidence that points somewhere hedges the writer's claim; a person who
@@ -320,31 +313,27 @@ def _impersonal_subject(span: Span) -> bool:
     """
     subjects = [c for c in span.root.children if c.dep_ in {"nsubj", "csubj"}]
     return bool(subjects) and not any(
-        subject.lower_ in _PERSONAL_PRONOUNS or subject.pos_ == "PROPN"
+        subject.lower_ in _words_of("person_pronouns") or subject.pos_ == "PROPN"
         or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
-        or subject.lemma_.lower() in _source_nouns()
+        or subject.lemma_.lower() in article.lexicons.source_categories
         for subject in subjects)
 
 
-def _passive_complement(span: Span) -> bool:
+def _passive_complement(span: Span, article: Article) -> bool:
     """*is considered one of the best*, *is considered sacred*; not *is being considered*."""
     children = list(span.root.children)
     return span.root.tag_ == "VBN" and any(c.dep_ in {"nsubjpass", "auxpass"} for c in children) \
         and any(c.dep_ in {"oprd", "attr", "acomp", "xcomp"} for c in children)
 
 
-def _vague_source(span: Span) -> bool:
+def _vague_source(span: Span, article: Article) -> bool:
     """A plural or generic source noun that is the subject of a reporting verb, with no name."""
     noun = span.root
     if noun.dep_ not in {"nsubj", "nsubjpass"}:
         return False
     if any(t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG"} for t in noun.subtree):
         return False
-    verb = noun.head
-    from framekit.reporting import reporting_matcher
-
-    lexicon = reporting_matcher().lexicon
-    return verb.lemma_ in lexicon or f"noun:{verb.lemma_}" in lexicon
+    return noun.head.lemma_ in article.lexicons.cue_lemmas
 
 
 @cache
@@ -354,11 +343,9 @@ def _words_of(key: str) -> frozenset[str]:
     return frozenset(json.loads(source.read_text(encoding="utf-8"))[key])
 
 
-@cache
-def _reporting_verbs() -> frozenset[str]:
+def _reporting_verbs(lexicons: Lexicons) -> frozenset[str]:
     """Verbs of speech and thought of the ``reporting`` lexicon, and the other past governors."""
-    return frozenset(entry.id for entry in Lexicon.load("reporting")
-                     if entry.category in {"speech", "cognition"}) | _words_of("past_governors")
+    return lexicons.speech_lemmas | _words_of("past_governors")
 
 
 def _clause_head(verb: Token) -> Token:
@@ -409,19 +396,20 @@ def _conditioned(verb: Token) -> bool:
     return False
 
 
-def _future_in_the_past(verb: Token) -> bool:
+def _future_in_the_past(verb: Token, lexicons: Lexicons) -> bool:
     """*said it* **would** *extend the bid*: the content of a past verb of speech or thought."""
     clause = _clause_head(verb)
+    reporting = _reporting_verbs(lexicons)
     if clause.dep_ in {"ccomp", "xcomp"}:
         governor = _clause_head(clause.head)
-        if governor.lemma_.lower() in _reporting_verbs() and (
+        if governor.lemma_.lower() in reporting and (
                 _past(governor) or (governor.tag_ == "VBG" and _past(governor.head))):
             return True
-    return any(child.dep_ == "parataxis" and child.lemma_.lower() in _reporting_verbs()
+    return any(child.dep_ == "parataxis" and child.lemma_.lower() in reporting
                and _past(child) for child in clause.children)
 
 
-def _hypothetical(span: Span) -> bool:
+def _hypothetical(span: Span, article: Article) -> bool:
     """*would* of a hypothesis or counterfactual, not of a future in the past or a habit.
 
     *If talks fail, prices would rise* and *the war would not have occurred had he
@@ -445,7 +433,7 @@ def _hypothetical(span: Span) -> bool:
             verb.lemma_ in _words_of("narrative_verbs")
             and any(child.lower_ == "on" for child in verb.children)):
         return False
-    return not _future_in_the_past(verb)
+    return not _future_in_the_past(verb, article.lexicons)
 
 
 def _negated_after(verb: Token) -> bool:
@@ -457,7 +445,7 @@ def _past_narrative(modal: Token) -> bool:
     return any(token.tag_ == "VBD" and token.i != modal.i for token in modal.sent)
 
 
-def _possibility(span: Span) -> bool:
+def _possibility(span: Span, article: Article) -> bool:
     """*could* of possibility, not of (past) ability or inability.
 
     *Talks could collapse* keeps it; *could not agree*, *could be reached for
@@ -479,7 +467,7 @@ def _possibility(span: Span) -> bool:
     return not (passive and verb.lemma_.lower() in _words_of("ability_verbs"))
 
 
-def _not_permission(span: Span) -> bool:
+def _not_permission(span: Span, article: Article) -> bool:
     """*may* of possibility, not of permission (*you may leave now*; but *you may find that…*)."""
     modal = span.root
     verb = modal.head if modal.dep_ == "aux" else modal
@@ -487,7 +475,7 @@ def _not_permission(span: Span) -> bool:
     return not (addressee and verb.lemma_.lower() not in _words_of("stative_verbs"))
 
 
-def _expectation_should(span: Span) -> bool:
+def _expectation_should(span: Span, article: Article) -> bool:
     """*should* of expectation (*the move should improve liquidity*), not of obligation.
 
     The subject is a thing or an event, not a person or an institution, and the verb
@@ -502,10 +490,10 @@ def _expectation_should(span: Span) -> bool:
     return bool(subjects) and not any(
         subject.lower_ in _words_of("person_pronouns") or subject.pos_ == "PROPN"
         or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
-        or subject.lemma_.lower() in _source_nouns() for subject in subjects)
+        or subject.lemma_.lower() in article.lexicons.source_categories for subject in subjects)
 
 
-def _seeming_like(span: Span) -> bool:
+def _seeming_like(span: Span, article: Article) -> bool:
     """*it looks like the West wants war*, *what looked like the inevitable*.
 
     An appearance of a state of affairs, not of a person's looks (*he looked like a
@@ -516,21 +504,21 @@ def _seeming_like(span: Span) -> bool:
     like = span.doc[span.start + 1]
     clause = any(child.pos_ in {"VERB", "AUX"} for child in like.children) or \
         any(child.dep_ in {"ccomp", "advcl"} and child.i > like.i for child in verb.children)
-    return clause or bool(set(subjects) & {"it", "this", "that", "what"})
+    return clause or bool(set(subjects) & _words_of("impersonal_subjects"))
 
 
-def _condition_by_inversion(span: Span) -> bool:
+def _condition_by_inversion(span: Span, article: Article) -> bool:
     """*should he survive*, *had he been president*: an inverted conditional clause."""
     return _inverted_condition(span.root)
 
 
-def _non_past_clause(span: Span) -> bool:
+def _non_past_clause(span: Span, article: Article) -> bool:
     """*until Iraq pays*, *until the level is reached*: a condition on what has not happened."""
     verb = span.root.head
     return span.root.dep_ == "mark" and not _past(verb) and verb.tag_ != "VBG"
 
 
-def _expectation(span: Span) -> bool:
+def _expectation(span: Span, article: Article) -> bool:
     """*expect* with what is expected (*expects margins of 10%*, *is expected to rise*).
 
     Not in a comparison (*faster than expected*), nor bare (*the expected gain*, *the sale
@@ -542,14 +530,14 @@ def _expectation(span: Span) -> bool:
     return any(child.dep_ in {"dobj", "ccomp", "xcomp", "oprd", "attr"} for child in verb.children)
 
 
-def _doxastic_complement(span: Span) -> bool:
+def _doxastic_complement(span: Span, article: Article) -> bool:
     """*consider him the best*, *is regarded as*, *is believed to be*, not *consider the offer*."""
     children = list(span.root.children)
     return any(child.dep_ in {"oprd", "ccomp", "xcomp", "attr", "acomp"}
                or (child.dep_ == "prep" and child.lower_ == "as") for child in children)
 
 
-def _noun_complement(span: Span) -> bool:
+def _noun_complement(span: Span, article: Article) -> bool:
     """*the belief that*, *fears that*, *belief in*: a noun with what is believed."""
     noun = span.root
     return any(
@@ -562,7 +550,7 @@ def _noun_complement(span: Span) -> bool:
         and span.doc[span.end].dep_ == "mark")
 
 
-def _finite_clause(span: Span) -> bool:
+def _finite_clause(span: Span, article: Article) -> bool:
     """*hope that it holds*, *hopes the deal could happen*: a finite clause, not *hope to win*."""
     return _extracted(span) or any(
         child.dep_ == "ccomp" and child.pos_ in {"VERB", "AUX"} and (
@@ -583,7 +571,7 @@ def _extracted(span: Span) -> bool:
         and verb.head.pos_ in {"VERB", "AUX"}
 
 
-def _epistemic_possible(span: Span) -> bool:
+def _epistemic_possible(span: Span, article: Article) -> bool:
     """*it is possible that*, *peace is possible*, *a possible link*.
 
     Not *made possible*, *as soon as possible*, *the best possible*, *it is possible to
@@ -592,13 +580,12 @@ def _epistemic_possible(span: Span) -> bool:
     adjective = span.root
     doc = adjective.doc
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in {"as", "where", "wherever", "when", "if",
-                                                "whenever"}:
+    if before is not None and before.lower_ in _words_of("circumstance_openers"):
         return False
     if adjective.head.lemma_ == "make" or (before is not None and before.tag_ in {"JJS", "RBS"}):
         return False
     if adjective.dep_ in {"amod", "compound", "nmod"}:
-        return not any(c.lower_ in {"all", "every", "any", "only"} or c.tag_ in {"JJS"}
+        return not any(c.lower_ in _words_of("exhaustive_determiners") or c.tag_ in {"JJS"}
                        for c in adjective.head.children if c.i < adjective.i)
     head = adjective.head if adjective.dep_ != "ROOT" else adjective
     return adjective.dep_ in {"acomp", "attr", "ROOT", "conj"} and not any(
@@ -633,8 +620,8 @@ CONSTRAINTS: Mapping[str, Constraint] = {
     "noun_complement": _noun_complement,
     "finite_clause": _finite_clause,
     "epistemic_possible": _epistemic_possible,
-    "question_if": lambda span: _question_if(span.root),
-    "condition_if": lambda span: not _question_if(span.root),
+    "question_if": lambda span, article: _question_if(span.root),
+    "condition_if": lambda span, article: not _question_if(span.root),
 }
 
 
@@ -693,7 +680,7 @@ class HedgingAnalyser(BaseAnalyser[HedgingResult]):
 
     def _cue(self, article: Article, entry: LexiconEntry, span: Span) -> Cue | None:
         constraint = entry.data.get("when")
-        if constraint is not None and not CONSTRAINTS[str(constraint)](span):
+        if constraint is not None and not CONSTRAINTS[str(constraint)](span, article):
             otherwise = entry.data.get("otherwise")
             return None if otherwise is None else self._cue(article, self.lexicon[otherwise], span)
         kind = CueKind(str(entry.data.get("kind", CueKind.HEDGE)))

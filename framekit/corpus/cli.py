@@ -22,6 +22,7 @@ import sys
 from typing import Any
 
 from framekit._errors import FramekitError
+from framekit.cli import add_pipeline_arguments
 
 __all__ = ["add_corpus_command"]
 
@@ -57,13 +58,7 @@ def add_corpus_command(commands: Any) -> None:
     analyse.add_argument("--sides", metavar="JSON",
                          help="a grouping of sources into sides (framekit.grouping) for "
                               "share of voice by side")
-    analyse.add_argument("--analysers", metavar="NAMES",
-                         help="comma-separated analyser names (default: the built-in set)")
-    analyse.add_argument("--model", metavar="NAME", help="spaCy pipeline name or directory")
-    analyse.add_argument("--n-process", type=int, default=1, metavar="N",
-                         help="processes analysing in parallel (-1: one per core; default 1)")
-    analyse.add_argument("--batch-size", type=int, default=64, metavar="N",
-                         help="articles per batch given to spaCy (default 64)")
+    add_pipeline_arguments(analyse)
     analyse.add_argument("--part-size", type=int, default=100, metavar="N",
                          help="articles per part written to disk (default 100)")
     analyse.add_argument("--encoding", default="utf-8", metavar="NAME",
