@@ -15,7 +15,6 @@ from functools import cached_property
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from framekit.inputs import doc_text
 from framekit.quotes import Quotation, find_quotations
 from framekit.reporting import ReportedSpeech, find_reported_speech
 from framekit.voice import Voice
@@ -50,7 +49,7 @@ class Article:
     @cached_property
     def text(self) -> str:
         """The article's original text (spaCy joins it anew on each ``Doc.text``)."""
-        return doc_text(self.doc)
+        return self.doc.text
 
     @cached_property
     def token_texts(self) -> tuple[str, ...]:

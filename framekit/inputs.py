@@ -47,7 +47,6 @@ __all__ = [
     "check_doc",
     "check_text",
     "chunk_size",
-    "doc_text",
     "parse",
     "warn_if_not_english",
 ]
@@ -158,23 +157,6 @@ def _chunks(text: str, size: int) -> list[str]:
         cut = end
     chunks.append(text[start:])
     return [chunk for chunk in chunks if chunk]
-
-
-def doc_text(doc: Doc) -> str:
-    """The text of ``doc``, as ``doc.text`` gives it, joined from the ``Doc``'s arrays.
-
-    ``doc.text`` makes a ``Token`` object for every token, which costs more
-    than most of an analysis.
-
-    Example:
-        >>> from framekit import load_pipeline
-        >>> doc = load_pipeline()("It may rain.  Or not. ")
-        >>> doc_text(doc) == doc.text
-        True
-    """
-    strings = doc.vocab.strings
-    return "".join([strings[orth] + " " if space else strings[orth]
-                    for orth, space in doc.to_array(["ORTH", "SPACY"]).tolist()])
 
 
 def warn_if_not_english(doc: Doc) -> None:

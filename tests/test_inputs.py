@@ -77,14 +77,3 @@ def test_batches_stop_at_the_size_or_the_character_budget() -> None:
     items = [(long, 0), (long, 1), (short, 2), (short, 3), (short, 4), (huge, 5)]
     cut = [[context for _, context in batch] for batch in batches(items, 2)]
     assert cut == [[0], [1, 2], [3, 4], [5]]
-
-
-def test_doc_text_is_the_text_spacy_joins(nlp: spacy.language.Language,
-                                          articles: dict[str, str]) -> None:
-    from framekit.inputs import doc_text
-
-    texts = [*articles.values(), "", "  Two  spaces,\ttabs\nand\u00a0odd\u200bones.  "]
-    assert len(texts) > 2
-    for text in texts:
-        doc = nlp(text)
-        assert doc_text(doc) == doc.text == text
