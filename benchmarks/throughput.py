@@ -4,6 +4,7 @@ Run from the repository root::
 
     python benchmarks/throughput.py            # ~1,000 articles, a ~50,000-word article
     python benchmarks/throughput.py --quick    # 150 articles, up to 10,000 words: some 8 minutes
+    python benchmarks/throughput.py --quick --only costs   # the cost table alone: a minute
 
 In one run, on the same texts, it measures
 
@@ -55,6 +56,8 @@ from framekit.inputs import batches
 from framekit.nlp import unneeded_pipes
 from framekit.results import Result
 
+#: The parts of the benchmark, in the order they run.
+PARTS = ("costs", "throughput", "length", "memory")
 ARTICLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
 
 
@@ -94,9 +97,9 @@ def drain(items: Iterable[object]) -> None:
         pass
 
 
-def shared_layers(doc: Doc) -> Article:
-    """An :class:`Article` with every one of its shared layers computed."""
-    article = Article(doc)
+def shared_layers(doc: Doc, text: str) -> Article:
+    """An :class:`Article` of ``doc`` parsed from ``text``, every shared layer computed."""
+    article = Article(doc, text)
     for name, member in vars(Article).items():
         if isinstance(member, cached_property):
             getattr(article, name)
@@ -110,7 +113,8 @@ def costs(pipeline: framekit.Pipeline, texts: list[str], batch_size: int,
     CPU time, as other work on a shared machine changes it less than the wall
     clock. The parse is timed over ``texts`` with ``nlp.pipe``; the rest over the
     ``Doc`` objects it made, each part the fastest of ``rounds`` rounds. The
-    shared layers are timed first, on fresh articles; each analyser then runs
+    shared layers are timed first, on fresh articles given their text as
+    :meth:`~framekit.Pipeline.analyse_many` gives it; each analyser then runs
     on articles whose layers are ready, in the pipeline's order, given the
     results it needs; ``analyse_doc`` is the whole analysis of a fresh article
     (layers, analysers, the language check and the report).
@@ -129,7 +133,7 @@ def costs(pipeline: framekit.Pipeline, texts: list[str], batch_size: int,
     spent = dict.fromkeys(("shared layers", *pipeline.names, "analyse_doc"), float("inf"))
     for _ in range(rounds):
         start = time.process_time()
-        articles = [shared_layers(doc) for doc in docs]
+        articles = [shared_layers(doc, text) for doc, text in zip(docs, texts, strict=True)]
         spent["shared layers"] = min(spent["shared layers"], time.process_time() - start)
         results: list[dict[str, Result]] = [{} for _ in articles]
         for analyser in pipeline.analysers:
@@ -251,6 +255,8 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--rounds", type=int, default=4,
                         help="slices run by each side in turn (default 4)")
+    parser.add_argument("--only", action="append", choices=PARTS,
+                        help="run only this part of the benchmark (may be repeated)")
     parser.add_argument("--memory", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory:
@@ -259,6 +265,7 @@ def main() -> None:
     n = args.articles or (150 if args.quick else 999)
     lengths = (1_000, 5_000, 10_000) if args.quick else (1_000, 5_000, 10_000, 50_000)
     small, large = 100, 1_000
+    parts = set(args.only or PARTS)
 
     pipeline = framekit.Pipeline()
     texts = corpus(n)
@@ -268,45 +275,50 @@ def main() -> None:
     print(f"corpus: {n} articles, {words:,} words; batch size {args.batch_size}\n")
     drain(pipeline.analyse_many(corpus(6)))  # load and warm up matchers, lexicons, textstat
 
-    sample = texts[: 30 if args.quick else 90]
-    ms = costs(pipeline, sample, args.batch_size, 3)
-    print(f"where the time goes ({len(sample)} articles, "
-          f"{sum(len(text.split()) for text in sample):,} words; CPU time, best of 3):")
-    print(f"  {'part':<16} {'ms/1,000 words':>14} {'% of parse':>10}")
-    for name, value in ms.items():
-        print(f"  {name:<16} {value:14.2f} {100 * value / ms['parse']:9.1f}%")
-    print()
+    if "costs" in parts:
+        sample = texts[: 30 if args.quick else 90]
+        ms = costs(pipeline, sample, args.batch_size, 3)
+        print(f"where the time goes ({len(sample)} articles, "
+              f"{sum(len(text.split()) for text in sample):,} words; CPU time, best of 3):")
+        print(f"  {'part':<16} {'ms/1,000 words':>14} {'% of parse':>10}")
+        for name, value in ms.items():
+            print(f"  {name:<16} {value:14.2f} {100 * value / ms['parse']:9.1f}%")
+        print()
 
-    for processes in (1, 2):
-        figures = throughput(pipeline, texts, args.batch_size, processes, args.rounds)
-        cpu = (f" (CPU time: {figures['cpu_ratio']:.3f})" if "cpu_ratio" in figures else "")
-        print(f"n_process={processes}: spaCy {figures['spacy_per_s']:6.2f} articles/s, framekit "
-              f"{figures['framekit_per_s']:6.2f} articles/s, ratio framekit/spaCy "
-              f"{figures['ratio']:.3f}{cpu}")
+    if "throughput" in parts:
+        for processes in (1, 2):
+            figures = throughput(pipeline, texts, args.batch_size, processes, args.rounds)
+            cpu = (f" (CPU time: {figures['cpu_ratio']:.3f})" if "cpu_ratio" in figures else "")
+            print(f"n_process={processes}: spaCy {figures['spacy_per_s']:6.2f} articles/s, "
+                  f"framekit {figures['framekit_per_s']:6.2f} articles/s, ratio framekit/spaCy "
+                  f"{figures['ratio']:.3f}{cpu}")
 
-    repeats = 2 if args.quick else 3
-    disabled = list(unneeded_pipes(pipeline.nlp, pipeline.annotations))
-    print(f"\ncost against article length (one article, parse and analysis; best of {repeats}):")
-    seconds = {}
-    for length in lengths:
-        text = long_article(length)
-        seconds[length] = best(partial(pipeline.analyse, text), repeats)
-        parse = best(partial(pipeline.nlp, text, disable=disabled), repeats)
-        print(f"  {len(text.split()):>6,} words: framekit {seconds[length]:6.2f} s "
-              f"({1000 * seconds[length] / len(text.split()):.2f} ms/word), "
-              f"bare spaCy {parse:6.2f} s ({1000 * parse / len(text.split()):.2f} ms/word)")
-    longest = max(lengths)
-    print(f"  ratio {longest // 1000}k/5k words: {seconds[longest] / seconds[5_000]:.2f} "
-          f"(linear: {longest / 5_000:.0f})")
+    if "length" in parts:
+        repeats = 2 if args.quick else 3
+        disabled = list(unneeded_pipes(pipeline.nlp, pipeline.annotations))
+        print("\ncost against article length (one article, parse and analysis; "
+              f"best of {repeats}):")
+        seconds = {}
+        for length in lengths:
+            text = long_article(length)
+            seconds[length] = best(partial(pipeline.analyse, text), repeats)
+            parse = best(partial(pipeline.nlp, text, disable=disabled), repeats)
+            print(f"  {len(text.split()):>6,} words: framekit {seconds[length]:6.2f} s "
+                  f"({1000 * seconds[length] / len(text.split()):.2f} ms/word), "
+                  f"bare spaCy {parse:6.2f} s ({1000 * parse / len(text.split()):.2f} ms/word)")
+        longest = max(lengths)
+        print(f"  ratio {longest // 1000}k/5k words: {seconds[longest] / seconds[5_000]:.2f} "
+              f"(linear: {longest / 5_000:.0f})")
 
-    print("\npeak memory when streaming (fresh subprocess each):")
-    peaks = [memory_in_subprocess(count, args.batch_size) for count in (small, large)]
-    for peak in peaks:
-        print(f"  {peak['articles']:>5} articles: tracemalloc peak "
-              f"{peak['tracemalloc_peak_mb']:7.1f} MB, max RSS {peak['max_rss_mb']:7.1f} MB")
-    print(f"  ratio {large}/{small}: tracemalloc "
-          f"{peaks[1]['tracemalloc_peak_mb'] / peaks[0]['tracemalloc_peak_mb']:.2f}, "
-          f"max RSS {peaks[1]['max_rss_mb'] / peaks[0]['max_rss_mb']:.2f}")
+    if "memory" in parts:
+        print("\npeak memory when streaming (fresh subprocess each):")
+        peaks = [memory_in_subprocess(count, args.batch_size) for count in (small, large)]
+        for peak in peaks:
+            print(f"  {peak['articles']:>5} articles: tracemalloc peak "
+                  f"{peak['tracemalloc_peak_mb']:7.1f} MB, max RSS {peak['max_rss_mb']:7.1f} MB")
+        print(f"  ratio {large}/{small}: tracemalloc "
+              f"{peaks[1]['tracemalloc_peak_mb'] / peaks[0]['tracemalloc_peak_mb']:.2f}, "
+              f"max RSS {peaks[1]['max_rss_mb'] / peaks[0]['max_rss_mb']:.2f}")
 
 
 if __name__ == "__main__":

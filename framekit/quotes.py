@@ -87,10 +87,13 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
 
 
 def _pair(text: str, start: int, end: int) -> list[Quotation]:
+    marks = list(_MARKS.finditer(text, start, end))
+    if not marks:
+        return []
     stack: list[_Open] = []
     found: list[Quotation] = []
     tags = [tag.span() for tag in _HTML_TAG.finditer(text, start, end)]
-    for match in _MARKS.finditer(text, start, end):
+    for match in marks:
         at, mark = match.start(), match.group()
         if _inside(tags, at):
             continue

@@ -39,3 +39,27 @@ def test_exact_patterns_check_every_token_and_attribute(nlp: Language) -> None:
     doc = nlp("Talks may be over")
     assert {nlp.vocab.strings[key] for key, _, _ in matcher(doc)} == {"may aux", "may be"}
     assert matcher(doc[:2]) == {(nlp.vocab.strings["may aux"], 1, 2)}
+
+
+def test_operators_and_sets_are_checked_as_the_matcher_checks_them(nlp: Language) -> None:
+    patterns = [
+        ("raise ... question", [{"LEMMA": "raise"}, {"POS": {"IN": ["DET", "ADJ"]}, "OP": "*"},
+                                {"LEMMA": "question"}]),
+        ("it is said", [{"LOWER": "it"}, {"LEMMA": "be"}, {"LOWER": "widely", "OP": "?"},
+                        {"LEMMA": "say"}]),
+        ("see ... as", [{"LEMMA": "see"}, {"POS": {"NOT_IN": ["PUNCT"]}, "OP": "{0,2}"},
+                        {"LOWER": "as"}]),
+        ("if", [{"LOWER": "if", "DEP": {"NOT_IN": ["ROOT"]}}]),
+        ("so called", [{"LEMMA": "so"}, {"ORTH": "-", "OP": "+"}, {"LOWER": "called"}]),
+    ]
+    plain = Matcher(nlp.vocab, validate=True)
+    for key, pattern in patterns:
+        plain.add(key, [pattern])
+    anchored = AnchoredMatcher(nlp.vocab, patterns)
+    doc = nlp("It is widely said that they raised a serious question, and it is said they "
+              "see him as weak. If the so-called talks fail, they raised the question again; "
+              "some see the old man as a friend.")
+    expected = set(plain(doc))
+    assert {nlp.vocab.strings[key] for key, _, _ in expected} == {key for key, _ in patterns}
+    assert anchored(doc) == expected
+    assert anchored(doc[10:30]) == set(plain(doc[10:30]))

@@ -1,20 +1,28 @@
-"""Matching many token patterns fast: run spaCy's ``Matcher`` only where a match can start.
+"""Matching many token patterns fast: check a pattern only where a match can start.
 
 spaCy's ``Matcher`` tries every pattern at every token, so its cost grows with
 the size of the lexicon times the length of the text. Most lexicon patterns
 start with a token of a fixed text, lower-case form or lemma (*may*, *say*,
 *according*): :class:`AnchoredMatcher` finds the tokens that carry one of those
 *anchors* with one vectorised look-up over the ``Doc``'s attribute arrays, and
-runs the few patterns of each anchor on a window of the pattern's length from
-there; a pattern of exact values only (``[{"LOWER": "may", "POS": "AUX"}]``)
-is checked on those arrays directly, without a matcher. The other patterns (those opening
-with an operator or with no fixed first token) run over the whole text as
-before. The matches are exactly those of one ``Matcher`` holding all the
-patterns.
+checks each pattern of the anchor from there on the same arrays, without a
+``Matcher``: tokens tested on exact values, ``IN`` and ``NOT_IN`` sets of
+the text, lower-case form, lemma, norm, tag, part of speech, dependency or
+entity type, with the operators ``?``, ``*``, ``+`` and ``{n,m}``. A pattern
+anchored on its first token but with anything else (another attribute, a
+regular expression, the ``!`` operator) runs on a window of the pattern's
+length from the anchor; the rest (a first token with an operator or no fixed
+value) run over the whole text. The matches are exactly those of one
+``Matcher`` holding all the patterns.
+
+The attribute arrays are read once per ``Doc``, for the last ``Doc`` matched,
+so that several lexicons matched on one article share them.
 """
 
 from __future__ import annotations
 
+import re
+import weakref
 from collections.abc import Iterable
 from typing import Any
 
@@ -29,8 +37,22 @@ TokenPattern = list[dict[str, Any]]
 
 #: Token attributes a pattern's first token can be anchored on, by pattern key.
 _ANCHORS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "LEMMA": "LEMMA", "NORM": "NORM"}
+#: Attributes whose values are checked on the ``Doc``'s arrays, by pattern key.
+_COLUMNS = {**_ANCHORS, "TAG": "TAG", "POS": "POS", "DEP": "DEP", "ENT_TYPE": "ENT_TYPE"}
+#: The arrays' columns, in order.
+_ATTRS = sorted(set(_COLUMNS.values()))
+_COLUMN = {attr: index for index, attr in enumerate(_ATTRS)}
 #: Operators that let a token match at most one token, so that a pattern's length is bounded.
 _BOUNDED = {"?", "!", "1"}
+#: Repetitions (least, most; ``None`` for no bound) of the operators checked on the arrays.
+_REPEATS: dict[str, tuple[int, int | None]] = {"1": (1, 1), "?": (0, 1), "*": (0, None),
+                                               "+": (1, None)}
+_RANGE = re.compile(r"\{(\d*)(,?)(\d*)\}")
+
+#: One token test: column, kind (0 equal to, 1 in, 2 not in) and value or set of values.
+_Test = tuple[int, int, Any]
+#: One pattern token: least and most repetitions and its tests.
+_Token = tuple[int, int | None, tuple[_Test, ...]]
 
 
 class AnchoredMatcher:
@@ -45,103 +67,215 @@ class AnchoredMatcher:
         >>> nlp = load_pipeline()
         >>> matcher = AnchoredMatcher(nlp.vocab, [("may", [{"LOWER": "may"}]),
         ...                                       ("to be", [{"LEMMA": "be"}, {"LOWER": "to"}]),
+        ...                                       ("be ... to", [{"LEMMA": "be"}, {"OP": "*"},
+        ...                                                      {"LOWER": "to"}]),
         ...                                       ("modal", [{"TAG": "MD"}])])
         >>> doc = nlp("It may be to rain.")
         >>> sorted((nlp.vocab.strings[key], start, end) for key, start, end in matcher(doc))
-        [('may', 1, 2), ('modal', 1, 2), ('to be', 2, 4)]
+        [('be ... to', 2, 4), ('may', 1, 2), ('modal', 1, 2), ('to be', 2, 4)]
     """
 
     def __init__(self, vocab: Vocab, patterns: Iterable[tuple[str, TokenPattern]]) -> None:
         self._rest = Matcher(vocab, validate=True)
-        self._groups: dict[tuple[str, int], tuple[Matcher, int]] = {}
-        exact: list[tuple[tuple[str, int], int, tuple[tuple[tuple[str, int], ...], ...]]] = []
+        self._groups: dict[tuple[int, int], tuple[Matcher, int]] = {}
+        #: Patterns checked on the arrays, by anchor (column, value): key, then either the
+        #: length and the (token offset, *test) checks other than the anchor's own of a
+        #: pattern of single tokens, or -1 and the tokens of any other.
+        self._checked: dict[tuple[int, int], list[tuple[int, int, Any]]] = {}
         for key, pattern in patterns:
             anchor = _anchor(pattern)
-            if anchor is None:
+            tokens = _compiled(pattern, vocab) if anchor is not None else None
+            if anchor is None or (tokens is None and not _bounded(pattern)):
                 self._rest.add(key, [pattern])
                 continue
-            attr, value = anchor
-            group = (attr, vocab.strings.add(value))
-            tests = _exact(pattern, vocab)
-            if tests is not None:
-                exact.append((group, vocab.strings.add(key), tests))
+            group = (_COLUMN[anchor[0]], vocab.strings.add(anchor[1]))
+            if tokens is None:
+                matcher, length = self._groups.get(group) or (Matcher(vocab, validate=True), 0)
+                matcher.add(key, [pattern])
+                self._groups[group] = matcher, max(length, len(pattern))
                 continue
-            matcher, length = self._groups.get(group) or (Matcher(vocab, validate=True), 0)
-            matcher.add(key, [pattern])
-            self._groups[group] = matcher, max(length, len(pattern))
-        anchors = self._groups.keys() | {group for group, _, _ in exact}
-        self._anchor_attrs = sorted({attr for attr, _ in anchors})
-        self._values = {attr: np.array([value for a, value in anchors if a == attr],
-                                       dtype=np.uint64) for attr in self._anchor_attrs}
-        self._attrs = sorted({attr for _, _, tests in exact for checks in tests
-                              for attr, _ in checks} | set(self._anchor_attrs))
-        column = {attr: index for index, attr in enumerate(self._attrs)}
-        #: Patterns of exact values only, by anchor: key, length and the (token offset,
-        #: column, value) tests other than the anchor's own.
-        self._exact: dict[tuple[str, int], list[tuple[int, int, _Tests]]] = {}
-        for group, match_id, tests in exact:
-            self._exact.setdefault(group, []).append((match_id, len(tests), tuple(
-                (offset, column[attr], value) for offset, checks in enumerate(tests)
-                for attr, value in checks if (offset, attr, value) != (0, *group))))
+            match_id = vocab.strings.add(key)
+            first = tuple(test for test in tokens[0][2] if test != (group[0], 0, group[1]))
+            checked = self._checked.setdefault(group, [])
+            for fixed in _spelt_out(((1, 1, first), *tokens[1:])):
+                if all(token[:2] == (1, 1) for token in fixed):
+                    checked.append((match_id, len(fixed), tuple(
+                        (offset, *test) for offset, (_, _, tests) in enumerate(fixed)
+                        for test in tests)))
+                else:
+                    checked.append((match_id, -1, fixed))
+        anchors = self._groups.keys() | self._checked.keys()
+        #: The columns the checks read.
+        self._columns = sorted({column for column, _ in anchors} | {
+            test[1 if length >= 0 else 0] for checks in self._checked.values()
+            for _, length, tests in checks
+            for test in (tests if length >= 0 else (t for token in tests for t in token[2]))})
+        #: The anchors' values by column, sorted for a vectorised look-up.
+        self._values = {column: np.array(sorted({value for c, value in anchors if c == column}),
+                                         dtype=np.uint64)
+                        for column in sorted({column for column, _ in anchors})}
 
     def __call__(self, doclike: Doc | Span) -> set[tuple[int, int, int]]:
         """The matches in ``doclike``, offsets relative to its first token."""
         found = {(key, start, end) for key, start, end in self._rest(doclike)} \
             if len(self._rest) else set()
-        if not self._attrs or not len(doclike):
+        if not self._values or not len(doclike):
             return found
         doc, first = (doclike.doc, doclike.start) if isinstance(doclike, Span) else (doclike, 0)
-        attrs: list[int | str] = list(self._attrs)
         size = len(doclike)
-        columns = doc.to_array(attrs).reshape(len(doc), len(attrs))[first : first + size]
-        rows = columns.tolist() if self._exact else []
-        for attr in self._anchor_attrs:
-            values = columns[:, self._attrs.index(attr)]
-            for i in np.flatnonzero(np.isin(values, self._values[attr])).tolist():
-                anchor = attr, int(values[i])
-                for key, length, tests in self._exact.get(anchor, ()):
+        end = first + size
+        arrays = _Arrays.of(doc)
+        columns = arrays.columns(self._columns)
+        for column, values in self._values.items():
+            anchors = arrays.array[first:end, column]
+            at = np.minimum(np.searchsorted(values, anchors), len(values) - 1)
+            for i in np.flatnonzero(values[at] == anchors).tolist():
+                position = first + i
+                anchor = column, columns[column][position]
+                for key, length, tests in self._checked.get(anchor, ()):
+                    if length < 0:
+                        found.update((key, i, stop - first)
+                                     for stop in _ends(columns, tests, 0, position, end))
+                        continue
                     if i + length > size:
                         continue
-                    for offset, column, value in tests:
-                        if rows[i + offset][column] != value:
+                    for offset, test_column, kind, value in tests:
+                        got = columns[test_column][position + offset]
+                        if (got != value) if kind == 0 else ((got in value) != (kind == 1)):
                             break
                     else:
                         found.add((key, i, i + length))
-                if anchor not in self._groups:
-                    continue
-                matcher, length = self._groups[anchor]
-                window = doclike[i : i + length]
-                found.update((key, i, i + end) for key, start, end in matcher(window)
-                             if start == 0)
+                if anchor in self._groups:
+                    matcher, length = self._groups[anchor]
+                    window = doclike[i : i + length]
+                    found.update((key, i, i + stop) for key, start, stop in matcher(window)
+                                 if start == 0)
         return found
 
 
-_Tests = tuple[tuple[int, int, int], ...]
-#: Attributes whose exact values are checked on the ``Doc``'s arrays, by pattern key.
-_COLUMNS = {**_ANCHORS, "TAG": "TAG", "POS": "POS", "DEP": "DEP", "ENT_TYPE": "ENT_TYPE"}
+class _Arrays:
+    """The attribute arrays of one ``Doc``, each column also as a list when asked for."""
+
+    _last: _Arrays | None = None
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = weakref.ref(doc)
+        self.length = len(doc)
+        attrs: list[int | str] = list(_ATTRS)
+        self.array = doc.to_array(attrs).reshape(len(doc), len(attrs))
+        self._columns: list[list[int]] = [[] for _ in attrs]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Arrays:
+        """The arrays of ``doc``, read again unless it was the last ``Doc`` asked for."""
+        last = cls._last
+        if last is None or last.doc() is not doc or last.length != len(doc):
+            last = cls._last = cls(doc)
+        return last
+
+    def columns(self, wanted: Iterable[int]) -> list[list[int]]:
+        """The columns as lists, those in ``wanted`` filled in."""
+        for column in wanted:
+            if not self._columns[column]:
+                self._columns[column] = self.array[:, column].tolist()
+        return self._columns
 
 
-def _exact(pattern: TokenPattern, vocab: Vocab) -> tuple[tuple[tuple[str, int], ...], ...] | None:
-    """Per token, the (attribute, value) tests of a pattern of exact string values only.
+def _holds(columns: list[list[int]], position: int, tests: tuple[_Test, ...]) -> bool:
+    for column, kind, value in tests:
+        got = columns[column][position]
+        if (got != value) if kind == 0 else ((got in value) != (kind == 1)):
+            return False
+    return True
 
-    Such a pattern matches where every test holds, with no need of a
-    ``Matcher``; ``None`` for a pattern with an operator or anything else.
+
+def _ends(columns: list[list[int]], tokens: tuple[_Token, ...], index: int, position: int,
+          end: int) -> set[int]:
+    """Where a match of ``tokens[index:]`` starting at ``position`` can end (before ``end``)."""
+    if index == len(tokens):
+        return {position}
+    least, most, tests = tokens[index]
+    ends: set[int] = set()
+    count = 0
+    while True:
+        if count >= least:
+            ends |= _ends(columns, tokens, index + 1, position, end)
+        if (most is not None and count >= most) or position >= end \
+                or not _holds(columns, position, tests):
+            return ends
+        position += 1
+        count += 1
+
+
+def _spelt_out(tokens: tuple[_Token, ...]) -> list[tuple[_Token, ...]]:
+    """The same tokens with each ``?`` spelt out as present or absent, up to 8 variants.
+
+    A pattern of single tokens is checked faster than one with repetitions.
     """
-    tests = []
+    optional = sum(token[:2] == (0, 1) for token in tokens)
+    if not optional or optional > 3:
+        return [tokens]
+    variants: list[tuple[_Token, ...]] = [()]
+    for token in tokens:
+        if token[:2] == (0, 1):
+            variants = [*variants, *((*done, (1, 1, token[2])) for done in variants)]
+        else:
+            variants = [(*done, token) for done in variants]
+    return variants
+
+
+def _compiled(pattern: TokenPattern, vocab: Vocab) -> tuple[_Token, ...] | None:
+    """Each token's repetitions and tests, for a pattern checked on the arrays.
+
+    ``None`` for a pattern with anything else: another attribute or predicate,
+    a value that is not a string, or the ``!`` operator.
+    """
+    tokens = []
     for token in pattern:
-        checks = []
+        repeats = _repeats(str(token.get("OP", "1")))
+        if repeats is None:
+            return None
+        tests: list[_Test] = []
         for name, value in token.items():
+            if name.upper() == "OP":
+                continue
             attr = _COLUMNS.get(name.upper())
-            if attr is None or not isinstance(value, str):
+            if attr is None:
                 return None
-            checks.append((attr, vocab.strings.add(value)))
-        tests.append(tuple(checks))
-    return tuple(tests)
+            if isinstance(value, str):
+                tests.append((_COLUMN[attr], 0, vocab.strings.add(value)))
+            elif (isinstance(value, dict) and len(value) == 1
+                  and next(iter(value)) in {"IN", "NOT_IN"}
+                  and isinstance(value[next(iter(value))], list)
+                  and all(isinstance(v, str) for v in value[next(iter(value))])):
+                kind, values = next(iter(value.items()))
+                tests.append((_COLUMN[attr], 1 if kind == "IN" else 2,
+                              frozenset(vocab.strings.add(v) for v in values)))
+            else:
+                return None
+        tokens.append((*repeats, tuple(tests)))
+    return tuple(tokens)
+
+
+def _repeats(op: str) -> tuple[int, int | None] | None:
+    """The least and most repetitions of an operator, ``None`` for ``!`` or an unknown one."""
+    if op in _REPEATS:
+        return _REPEATS[op]
+    found = _RANGE.fullmatch(op)
+    if found is None:
+        return None
+    low, comma, high = found.groups()
+    least = int(low or 0)
+    return least, (int(high) if high else None) if comma else least
+
+
+def _bounded(pattern: TokenPattern) -> bool:
+    return all(token.get("OP", "1") in _BOUNDED for token in pattern)
 
 
 def _anchor(pattern: TokenPattern) -> tuple[str, str] | None:
-    """The attribute and value every match's first token has, if the pattern is bounded."""
-    if not pattern or any(token.get("OP", "1") not in _BOUNDED for token in pattern):
+    """The attribute and value every match's first token has."""
+    if not pattern:
         return None
     first = {name.upper(): value for name, value in pattern[0].items()}
     if "OP" in first:
