@@ -38,7 +38,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import MultiLabelBinarizer, StandardScaler
 
 import framekit
-from framekit.sklearn import FrameClassifier, FramekitFeatures
+from framekit.sklearn import FigureCache, FrameClassifier, FramekitFeatures
 
 # The articles beside this script, wherever it is run from (sphinx-gallery, which
 # renders it in the docs, runs it in its folder without setting __file__).
@@ -123,7 +123,8 @@ print(f"{len(texts)} sentences; texts per frame:",
 # folds; every text is predicted by a model that never saw it. framekit parses
 # each text once, whatever the number of folds (its figures are cached).
 folds = KFold(5, shuffle=True, random_state=0)
-classifier = FrameClassifier(C=10.0, class_weight="balanced")
+memory = FigureCache()  # each text parsed once, however many folds fit on it
+classifier = FrameClassifier(C=10.0, class_weight="balanced", memory=memory)
 predicted = cross_val_predict(classifier, texts, y, cv=folds)
 print(classification_report(y, predicted, target_names=FRAMES, zero_division=0))
 
@@ -154,7 +155,7 @@ frame = pd.DataFrame({"text": texts})
 model = make_pipeline(
     ColumnTransformer([
         ("tfidf", TfidfVectorizer(sublinear_tf=True), "text"),
-        ("framekit", make_pipeline(FramekitFeatures(), StandardScaler()), "text"),
+        ("framekit", make_pipeline(FramekitFeatures(memory=memory), StandardScaler()), "text"),
     ]),
     OneVsRestClassifier(LogisticRegression(C=10.0, class_weight="balanced", max_iter=1000)),
 )

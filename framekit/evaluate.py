@@ -781,16 +781,17 @@ def cross_validate_frames(documents: Iterable[FrameDocument], corpus: str, *, fo
     from sklearn.multiclass import OneVsRestClassifier
     from sklearn.pipeline import make_pipeline
 
-    from framekit.sklearn import FrameClassifier
+    from framekit.sklearn import FigureCache, FrameClassifier
 
     chosen = tuple(documents)
+    memory = FigureCache()  # every fold parses each article once
     mapping = mappings()["frames"][corpus]
     labels = sorted(mapping["labels"].values())
     texts = [d.text for d in chosen]
     gold = [gold_frames(d, corpus) for d in chosen]
     y = np.array([[int(label in g) for label in labels] for g in gold])
     models: dict[str, Callable[[], Any]] = {
-        "classifier": lambda: FrameClassifier(scheme=mapping["scheme"]),
+        "classifier": lambda: FrameClassifier(scheme=mapping["scheme"], memory=memory),
         "tfidf": lambda: make_pipeline(
             TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, max_features=20_000),
             OneVsRestClassifier(LogisticRegression(class_weight="balanced", max_iter=1000)))}

@@ -10,14 +10,15 @@ figures.
 
 Both estimators keep only plain parameters, so they clone and pickle cleanly;
 the spaCy pipeline is loaded through :func:`framekit.load_pipeline`, once per
-process, and each text's figures are cached (up to :data:`CACHE_SIZE` texts),
-so that fitting, transforming and cross-validating parse every text once.
+process. Give them a :class:`FigureCache` as ``memory`` (as scikit-learn's own
+``memory=``) and fitting, transforming, cross-validating and grid searches
+parse every text once; without one, every call parses its texts again.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
@@ -37,12 +38,55 @@ from framekit.analysers.framing import FramingAnalyser
 from framekit.pipeline import Pipeline
 from framekit.report import Report
 
-__all__ = ["CACHE_SIZE", "FrameClassifier", "FramekitFeatures", "figures"]
+__all__ = ["FigureCache", "FrameClassifier", "FramekitFeatures", "figures"]
 
-#: How many texts' figures are kept in memory, most recently used first.
-CACHE_SIZE = 20_000
 Figures = dict[str, float]
-_CACHE: OrderedDict[tuple[str, str | None, tuple[str, ...], str], Figures] = OrderedDict()
+_Key = tuple[str, str | None, tuple[str, ...], str]
+
+
+class FigureCache:
+    """The figures of texts, kept in memory for the estimators given it as ``memory``.
+
+    A cache is shared, not copied, when scikit-learn clones an estimator (as a
+    ``joblib.Memory`` location is), so the folds of a cross-validation and the
+    candidates of a grid search use one; pickled, it travels empty.
+
+    Args:
+        max_texts: how many texts' figures are kept, the least recently used
+            dropped first.
+
+    Example:
+        >>> import copy
+        >>> cache = FigureCache(max_texts=1000)
+        >>> copy.deepcopy(cache) is cache, len(cache)
+        (True, 0)
+    """
+
+    def __init__(self, max_texts: int = 20_000) -> None:
+        self.max_texts = max_texts
+        self._figures: OrderedDict[_Key, Figures] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._figures)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> FigureCache:
+        return self
+
+    def __reduce__(self) -> tuple[type[FigureCache], tuple[int]]:
+        return FigureCache, (self.max_texts,)
+
+    def figures(self, keys: list[_Key], compute: Callable[[list[_Key]], list[Figures]]
+                ) -> list[Figures]:
+        """The figures for ``keys``, computing those not kept with ``compute``."""
+        missing = list(dict.fromkeys(key for key in keys if key not in self._figures))
+        self._figures.update(zip(missing, compute(missing), strict=True))
+        found = []
+        for key in keys:
+            self._figures.move_to_end(key)
+            found.append(self._figures[key])
+        while len(self._figures) > self.max_texts:
+            self._figures.popitem(last=False)
+        return found
 
 
 def figures(report: Report) -> Figures:
@@ -108,22 +152,17 @@ def _best_threshold(probabilities: npt.NDArray[np.float64],
 
 
 def _figures_of(texts: list[str], scheme: str, nlp: str | None, batch_size: int,
-                analysers: tuple[str, ...] | None = None) -> list[Figures]:
-    """The figures of each text, parsing only those not in the cache."""
+                analysers: tuple[str, ...] | None, memory: FigureCache | None) -> list[Figures]:
+    """The figures of each text, parsing only those not in ``memory``."""
     names = _analyser_names(analysers)
+
+    def compute(keys: list[_Key]) -> list[Figures]:
+        reports = _pipeline(scheme, nlp, names).analyse_many(
+            (key[3] for key in keys), batch_size=batch_size)
+        return [figures(report) for report in reports]
+
     keys = [(scheme, nlp, names, text) for text in texts]
-    missing = list(dict.fromkeys(key for key in keys if key not in _CACHE))
-    reports = _pipeline(scheme, nlp, names).analyse_many(
-        (key[3] for key in missing), batch_size=batch_size)
-    for key, report in zip(missing, reports, strict=True):
-        _CACHE[key] = figures(report)
-    found = []
-    for key in keys:
-        _CACHE.move_to_end(key)
-        found.append(_CACHE[key])
-    while len(_CACHE) > CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return found
+    return compute(keys) if memory is None else memory.figures(keys, compute)
 
 
 class FramekitFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
@@ -142,6 +181,8 @@ class FramekitFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
             :meth:`~framekit.results.Result.features` become columns, a plugin's
             included; framing is always among them. By default hedging,
             attribution, readability and balance.
+        memory: a :class:`FigureCache` that keeps each text's figures, so that
+            a text is parsed once however often it is fitted or transformed.
 
     Example:
         >>> features = FramekitFeatures().fit(["Both sides reject the deal."])
@@ -153,22 +194,38 @@ class FramekitFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
     """
 
     def __init__(self, scheme: str = "generic", nlp: str | None = None,
-                 batch_size: int = 64, analysers: tuple[str, ...] | None = None) -> None:
+                 batch_size: int = 64, analysers: tuple[str, ...] | None = None,
+                 memory: FigureCache | None = None) -> None:
         self.scheme = scheme
         self.nlp = nlp
         self.batch_size = batch_size
         self.analysers = analysers
+        self.memory = memory
 
     def fit(self, X: Any, y: Any = None) -> FramekitFeatures:
         """Learn the feature names from the texts ``X`` (``y`` is ignored)."""
-        rows = _figures_of(_texts(X), self.scheme, self.nlp, self.batch_size, self.analysers)
-        self.feature_names_out_ = list(dict.fromkeys(key for row in rows for key in row))
+        self._learn(self._rows(X))
         return self
+
+    def fit_transform(self, X: Any, y: Any = None, **fit_params: Any) -> npt.NDArray[np.float64]:
+        """:meth:`fit` and :meth:`transform` with one parse of the texts ``X``."""
+        rows = self._rows(X)
+        self._learn(rows)
+        return self._array(rows)
 
     def transform(self, X: Any) -> npt.NDArray[np.float64]:
         """The figures of the texts ``X``, an array of shape ``(n_texts, n_features)``."""
         check_is_fitted(self, "feature_names_out_")
-        rows = _figures_of(_texts(X), self.scheme, self.nlp, self.batch_size, self.analysers)
+        return self._array(self._rows(X))
+
+    def _rows(self, X: Any) -> list[Figures]:
+        return _figures_of(_texts(X), self.scheme, self.nlp, self.batch_size, self.analysers,
+                           self.memory)
+
+    def _learn(self, rows: list[Figures]) -> None:
+        self.feature_names_out_ = list(dict.fromkeys(key for row in rows for key in row))
+
+    def _array(self, rows: list[Figures]) -> npt.NDArray[np.float64]:
         return np.array([[row.get(name, 0.0) for name in self.feature_names_out_]
                          for row in rows], dtype=np.float64).reshape(len(rows), -1)
 
@@ -214,6 +271,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             or ``"fit"`` to choose one per frame by inner cross-validation.
         cv: the folds of that inner cross-validation.
         nlp: the name of the spaCy pipeline.
+        memory: a :class:`FigureCache` for the framekit figures of the texts,
+            so that the inner folds, a cross-validation or a grid search parse
+            each text once; without one, each fit parses its texts again.
 
     Example:
         >>> texts = ["Both sides clashed over the deal.", "Prices and costs soared.",
@@ -229,7 +289,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
                  max_features: int | None = 20_000, framing_features: bool = True,
                  framing_weight: float = 0.5,
                  class_weight: str | Mapping[int, float] | None = "balanced",
-                 threshold: float | str = "fit", cv: int = 3, nlp: str | None = None) -> None:
+                 threshold: float | str = "fit", cv: int = 3, nlp: str | None = None,
+                 memory: FigureCache | None = None) -> None:
         self.scheme = scheme
         self.C = C
         self.ngram_range = ngram_range
@@ -241,6 +302,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.threshold = threshold
         self.cv = cv
         self.nlp = nlp
+        self.memory = memory
 
     def fit(self, X: Any, y: Any) -> FrameClassifier:
         """Learn one classifier per frame from the texts ``X`` and indicator matrix ``y``."""
@@ -275,7 +337,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         weights = {}
         if self.framing_features:
             parts.append(("framekit", make_pipeline(
-                FramekitFeatures(scheme=self.scheme, nlp=self.nlp), StandardScaler())))
+                FramekitFeatures(scheme=self.scheme, nlp=self.nlp, memory=self.memory),
+                StandardScaler())))
             weights["framekit"] = self.framing_weight
         return make_pipeline(
             FeatureUnion(parts, transformer_weights=weights),

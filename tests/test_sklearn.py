@@ -82,10 +82,12 @@ def test_features_parse_each_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
                         lambda report: calls.append(report) or original(report))
     texts = ["Rivals clashed once over the unique plan 7f3a.",
              "Costs soared once for the unique plan 7f3a."]
-    features = FramekitFeatures()
+    features = FramekitFeatures(memory=fk_sklearn.FigureCache())
     features.fit_transform(texts)
     features.transform(texts)
     assert len(calls) == 2
+    FramekitFeatures().fit_transform(texts)  # no memory: parsed again
+    assert len(calls) == 4
 
 
 def test_features_in_a_column_transformer() -> None:
@@ -156,3 +158,22 @@ def test_pickle_round_trip(fitted: FrameClassifier) -> None:
 def test_classifier_rejects_a_label_vector() -> None:
     with pytest.raises(ValueError, match="binary indicator matrix"):
         FrameClassifier().fit(TEXTS, Y[:, 0])
+
+
+def test_a_figure_cache_is_opt_in_and_shared_by_clones() -> None:
+    from sklearn.base import clone
+
+    from framekit import sklearn as framekit_sklearn
+    from framekit.sklearn import FigureCache
+
+    assert not hasattr(framekit_sklearn, "_CACHE")  # nothing kept between estimators
+    memory = FigureCache(max_texts=3)
+    features = FramekitFeatures(memory=memory)
+    twin = clone(features)
+    assert twin.memory is memory
+    twin.fit(TEXTS[:2])
+    assert len(memory) == 2
+    features.fit(TEXTS[:5])
+    assert len(memory) == 3  # the least recently used dropped
+    assert np.array_equal(features.transform(TEXTS[3:5]),
+                          FramekitFeatures().fit(TEXTS[:5]).transform(TEXTS[3:5]))
