@@ -5,18 +5,14 @@ from __future__ import annotations
 import pytest
 
 from framekit import AttributionAnalyser, AttributionResult
-from framekit.analysers.attribution import Attribution, AttributionKind
+from framekit.analysers.attribution import AttributionKind
 from framekit.speakers import SpeakerType
+from tests.util import only
 
 
 @pytest.fixture(scope="module")
 def analyser() -> AttributionAnalyser:
     return AttributionAnalyser()
-
-
-def only(result: AttributionResult) -> Attribution:
-    assert len(result.attributions) == 1, result.attributions
-    return result.attributions[0]
 
 
 def test_quote_with_cue_after(analyser: AttributionAnalyser) -> None:

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from framekit import AttributionAnalyser, AttributionResult
-from framekit.analysers.attribution import Attribution, AttributionKind, CueClass
+from framekit import AttributionAnalyser
+from framekit.analysers.attribution import AttributionKind, CueClass
 from framekit.analysers.balance import SourceBalanceAnalyser
 from framekit.gender import NameGender
 from framekit.quotes import find_quotations
 from framekit.speakers import SpeakerType
+from tests.util import only
 
 
 @pytest.fixture(scope="module")
 def analyser() -> AttributionAnalyser:
     return AttributionAnalyser()
-
-
-def only(result: AttributionResult) -> Attribution:
-    assert len(result.attributions) == 1, result.attributions
-    return result.attributions[0]
 
 
 # -- cue classes -------------------------------------------------------------------

@@ -6,6 +6,7 @@ import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from framekit.analysers.attribution import Attribution, AttributionResult
 from framekit.article import Article
 
 #: One token: word, lemma, coarse tag, fine tag, dependency label, head index, entity tag.
@@ -42,3 +43,9 @@ def hand_parse(tokens: list[Token], *, spaces: list[bool] | None = None) -> Doc:
 def hand_article(tokens: list[Token], *, spaces: list[bool] | None = None) -> Article:
     """:func:`hand_parse` wrapped in an :class:`~framekit.article.Article`."""
     return Article(hand_parse(tokens, spaces=spaces))
+
+
+def only(result: AttributionResult) -> Attribution:
+    """The one attribution of ``result``, failing the test if there are none or several."""
+    assert len(result.attributions) == 1, result.attributions
+    return result.attributions[0]

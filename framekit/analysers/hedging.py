@@ -31,7 +31,7 @@ from framekit.layers import Lexicons
 from framekit.lexicons import Lexicon, LexiconEntry, LexiconMatcher
 from framekit.pipeline import BaseAnalyser
 from framekit.registry import register
-from framekit.results import Result
+from framekit.results import Result, freeze
 from framekit.spans import TextSpan
 from framekit.views import Mark, Panel, Table
 from framekit.voice import Voice
@@ -88,9 +88,9 @@ def cue_types() -> Mapping[str, CueType]:
     """
     source = resources.files("framekit.lexicons").joinpath("hedge_types.json")
     raw = json.loads(source.read_text(encoding="utf-8"))["types"]
-    return {item["name"]: CueType(item["name"], CueKind(item["kind"]), item["meaning"],
-                                  tuple(item["examples"]), item.get("negated"))
-            for item in raw}
+    return freeze({item["name"]: CueType(item["name"], CueKind(item["kind"]), item["meaning"],
+                                         tuple(item["examples"]), item.get("negated"))
+                   for item in raw})
 
 
 @attrs.frozen
