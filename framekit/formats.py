@@ -14,7 +14,7 @@ from typing import TextIO
 
 from framekit.display import render_html, render_page
 from framekit.report import Report
-from framekit.results import Result, Scalar
+from framekit.results import NOT_COMPUTED, Result, Scalar
 
 __all__ = ["FORMATS", "summary_table", "write_reports"]
 
@@ -87,10 +87,9 @@ def _computable(result: Result) -> tuple[dict[str, Scalar], list[str]]:
     missing = result.unavailable()
     shown = {key: value for key, value in result.summary().items() if key not in missing}
     reasons = list(dict.fromkeys(missing.values()))
-    if "not computed for this text" in reasons:
-        plain = [key for key, why in missing.items() if why == "not computed for this text"]
-        reasons[reasons.index("not computed for this text")] = (
-            f"not computed for this text: {', '.join(plain)}")
+    if NOT_COMPUTED in reasons:
+        plain = [key for key, why in missing.items() if why == NOT_COMPUTED]
+        reasons[reasons.index(NOT_COMPUTED)] = f"{NOT_COMPUTED}: {', '.join(plain)}"
     return shown, reasons
 
 

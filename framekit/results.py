@@ -18,12 +18,16 @@ from cattrs.preconf.json import make_converter
 
 from framekit.views import Mark, Panel, Table
 
-__all__ = ["FrozenMapping", "Result", "Scalar", "converter", "flatten", "freeze", "named"]
+__all__ = ["NOT_COMPUTED", "FrozenMapping", "Result", "Scalar", "converter", "flatten", "freeze",
+           "named"]
 
 #: The cattrs converter framekit uses for every result (enums become their values).
 converter = make_converter()
 
 Scalar = str | int | float | bool | None
+
+#: Why a figure of :meth:`Result.unavailable` has no value, unless a result says better.
+NOT_COMPUTED = "not computed for this text"
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -163,7 +167,7 @@ class Result:
 
         By default every figure that is ``None``, as not computed for this text.
         """
-        return {key: "not computed for this text" for key, value in self.summary().items()
+        return {key: NOT_COMPUTED for key, value in self.summary().items()
                 if value is None}
 
     def marks(self, key: str) -> tuple[Mark, ...]:
