@@ -30,6 +30,7 @@ from typing import TextIO
 import attrs
 
 from framekit import registry
+from framekit._arguments import add_progress_argument, at_least, wants_progress
 from framekit._errors import FramekitError
 from framekit.analysers.balance import SourceBalanceAnalyser
 from framekit.evaluate_cli import add_parser as add_evaluate_parser
@@ -97,9 +98,7 @@ def _parser() -> argparse.ArgumentParser:
                               "(the same as --on-error raise)")
     analyse.add_argument("--encoding", default="utf-8", metavar="NAME", type=_encoding,
                          help="encoding of the input files (default utf-8)")
-    analyse.add_argument("--progress", action=argparse.BooleanOptionalAction,
-                         help="show a progress bar on standard error (default: for several "
-                              "files when standard error is a terminal)")
+    add_progress_argument(analyse, "for several files when standard error is a terminal")
     listing = commands.add_parser("analysers", help="list the registered analysers",
                                   description="List the registered analysers.")
     listing.set_defaults(run=_list_analysers)
@@ -120,26 +119,12 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
                              "see 'framekit analysers')")
     parser.add_argument("--model", metavar="NAME",
                         help="spaCy pipeline: an installed package name or a directory")
-    parser.add_argument("--n-process", type=_n_process, default=1, metavar="N",
+    parser.add_argument("--n-process", type=at_least(1, also=-1, meaning="one per core"),
+                        default=1, metavar="N",
                         help="processes parsing and analysing in parallel "
                              "(-1: one per core; default 1)")
-    parser.add_argument("--batch-size", type=_positive, default=64, metavar="N",
+    parser.add_argument("--batch-size", type=at_least(1), default=64, metavar="N",
                         help="articles per batch given to spaCy (default 64)")
-
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
-    return number
-
-
-def _n_process(value: str) -> int:
-    number = int(value)
-    if number < 1 and number != -1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, or -1 for one per core, "
-                                         f"not {number}")
-    return number
 
 
 def _encoding(value: str) -> str:
@@ -159,8 +144,7 @@ def _analyse(args: argparse.Namespace) -> int:
         return _fail(error, USAGE)
     raising = args.on_error == "raise"
     inputs = _Inputs(args.files, args.encoding, record=not raising)
-    progress = args.progress if args.progress is not None else (
-        len(inputs) > 1 and sys.stderr.isatty())
+    progress = wants_progress(args, several=len(inputs) > 1)
     failed: list[str] = []
 
     def named() -> Iterator[tuple[str, Report]]:

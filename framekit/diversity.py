@@ -41,6 +41,8 @@ def evenness(values: Sequence[float]) -> float | None:
         ValueError: an amount is negative.
 
     Example:
+        Three sources for one side, one for another, two sides not heard:
+
         >>> evenness([3, 1, 0, 0])
         0.4056...
         >>> evenness([2, 2]), evenness([5, 0]), evenness([5]), evenness([0, 0])
@@ -71,10 +73,10 @@ def gini(values: Sequence[float]) -> float | None:
         ValueError: an amount is negative.
 
     Example:
-        >>> gini([3, 1, 0, 0])
+        >>> gini([3, 1, 0, 0])  # three sources for one side, one for another, two not heard
         0.625
-        >>> gini([2, 2]), gini([5, 0]), gini([5]), gini([0, 0])
-        (0.0, 0.5, None, None)
+        >>> [gini(amounts) for amounts in ([2, 2], [5, 0], [5], [0, 0])]
+        [0.0, 0.5, None, None]
     """
     total = _total(values)
     if total is None:

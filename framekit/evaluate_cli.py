@@ -22,6 +22,7 @@ from typing import Any
 
 from framekit import corpora
 from framekit import evaluate as ev
+from framekit._arguments import add_progress_argument, at_least, wants_progress
 from framekit._errors import CorpusFormatError, FramekitError
 
 __all__ = ["add_parser", "render_table"]
@@ -51,29 +52,22 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--split", metavar="NAME",
                         help="the split folder under PATH (PolNeAR; default dev when PATH "
                              "holds split folders)")
-    parser.add_argument("--limit", type=_count, metavar="N", help="score the first N documents")
-    parser.add_argument("--errors", type=_count, default=0, metavar="N",
+    parser.add_argument("--limit", type=at_least(0), metavar="N",
+                        help="score the first N documents")
+    parser.add_argument("--errors", type=at_least(0), default=0, metavar="N",
                         help="print N misses and N false alarms with their context")
     parser.add_argument("--format", choices=("table", "json"), default="table",
                         help="output format (default: table)")
     parser.add_argument("--train", action="store_true",
                         help="frames: cross-validate the FrameClassifier beside TF-IDF + "
                              "logistic regression instead of scoring zero-shot")
-    parser.add_argument("--folds", type=_count, default=5, metavar="K",
+    parser.add_argument("--folds", type=at_least(0), default=5, metavar="K",
                         help="folds for --train (default 5)")
     parser.add_argument("--scheme", default="generic",
                         help="frame scheme for --corpus jsonl frames (default generic)")
     parser.add_argument("--bootstrap", type=int, default=1000, metavar="N",
                         help="bootstrap samples for the F1 intervals (0: none; default 1000)")
-    parser.add_argument("--progress", action=argparse.BooleanOptionalAction,
-                        help="show a progress bar (default: when standard error is a terminal)")
-
-
-def _count(value: str) -> int:
-    number = int(value)
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
-    return number
+    add_progress_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
                      f"{', '.join(CORPORA[args.task])}", USAGE)
     if args.train and (args.task != "frames" or args.corpus == "jsonl"):
         return _fail("--train is for frames on semeval2023 or narrative", USAGE)
-    progress = args.progress if args.progress is not None else sys.stderr.isatty()
+    progress = wants_progress(args)
     try:
         result = _evaluate(args, progress)
     except CorpusFormatError as error:

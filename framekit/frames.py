@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 
 from framekit._errors import LexiconError
-from framekit.lexicons import Lexicon, LexiconEntry
+from framekit.lexicons import JsonFile, Lexicon, LexiconEntry
 
 __all__ = ["BUILT_IN_SCHEMES", "FrameDefinition", "FrameQuestion", "FrameScheme"]
 
@@ -109,7 +109,7 @@ class FrameDefinition:
 
 
 @attrs.frozen
-class FrameScheme:
+class FrameScheme(JsonFile):
     """A named set of frames and the lexicon of cues that signal them.
 
     Attributes:
@@ -154,12 +154,6 @@ class FrameScheme:
                 f"no frame scheme {str(name)!r}: give one of {sorted(BUILT_IN_SCHEMES)} "
                 "or the path of a scheme file")
         return cls.from_file(path)
-
-    @classmethod
-    def from_file(cls, path: str | Path) -> FrameScheme:
-        """Load a scheme from a JSON file (named after the file)."""
-        path = Path(path)
-        return cls.from_json(path.stem, path.read_text(encoding="utf-8"))
 
     @classmethod
     def from_json(cls, name: str, text: str) -> FrameScheme:

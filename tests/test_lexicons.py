@@ -4,7 +4,7 @@ import pytest
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from framekit.lexicons import Lexicon, _alternatives
+from framekit.lexicons import Lexicon, LexiconMatcher, _alternatives
 from framekit.lexicons._anchored import AnchoredMatcher
 from tests.conftest import ARTICLE_NAMES
 
@@ -63,3 +63,16 @@ def test_operators_and_sets_are_checked_as_the_matcher_checks_them(nlp: Language
     assert {nlp.vocab.strings[key] for key, _, _ in expected} == {key for key, _ in patterns}
     assert anchored(doc) == expected
     assert anchored(doc[10:30]) == set(plain(doc[10:30]))
+
+
+
+@pytest.mark.parametrize(("text", "negation"), [("They did not expect it.", "not"),
+                                                ("They didn't expect it.", "n't"),
+                                                ("They didn’t expect it.", "n’t")])
+def test_a_negation_in_a_lemma_entry_matches_every_spelling_of_it(
+        nlp: Language, text: str, negation: str) -> None:
+    lexicon = Lexicon.from_json("test", '{"entries": [{"id": "x", "category": "c", '
+                                        '"lemma": "not expect"}]}')
+    doc = nlp(text)
+    found = [(entry.id, doc[start:end].text) for entry, start, end in LexiconMatcher(lexicon)(doc)]
+    assert found == [("x", f"{negation} expect")]

@@ -21,6 +21,7 @@ import signal
 import sys
 from typing import Any
 
+from framekit._arguments import add_progress_argument, at_least, wants_progress
 from framekit._errors import FramekitError
 from framekit.cli import add_pipeline_arguments
 
@@ -43,28 +44,14 @@ def add_corpus_command(commands: Any) -> None:
                          help="a folder of .txt files, or a .csv, .jsonl or .parquet file")
     analyse.add_argument("-o", "--output", required=True, metavar="RESULTS_DIR",
                          help="the results folder (created; a partial run in it is resumed)")
-    analyse.add_argument("--text-column", default="text", metavar="NAME",
-                         help="column of the texts (default: text)")
-    analyse.add_argument("--id-column", metavar="NAME",
-                         help="column of the ids (default: id if present, else row numbers)")
-    analyse.add_argument("--metadata", metavar="CSV",
-                         help="sidecar CSV of metadata for a folder, one row per id")
-    analyse.add_argument("--name-pattern", metavar="REGEX",
-                         help="regular expression with named groups matched against each "
-                              "file name of a folder, e.g. "
-                              "'(?P<outlet>[^_]+)_(?P<date>[0-9-]+)_.*'")
-    analyse.add_argument("--dates", metavar="NAMES",
-                         help="comma-separated columns to parse as dates (default: date)")
+    _add_reading_arguments(analyse)
     analyse.add_argument("--sides", metavar="JSON",
                          help="a grouping of sources into sides (framekit.grouping) for "
                               "share of voice by side")
     add_pipeline_arguments(analyse)
-    analyse.add_argument("--part-size", type=int, default=100, metavar="N",
+    analyse.add_argument("--part-size", type=at_least(1), default=100, metavar="N",
                          help="articles per part written to disk (default 100)")
-    analyse.add_argument("--encoding", default="utf-8", metavar="NAME",
-                         help="encoding of the .txt files of a folder (default utf-8)")
-    analyse.add_argument("--progress", action=argparse.BooleanOptionalAction,
-                         help="show a progress bar (default: when standard error is a terminal)")
+    add_progress_argument(analyse)
     comparing = actions.add_parser(
         "compare", help="compare groups and periods of an analysed corpus",
         description="Compare the articles of RESULTS_DIR by a metadata column and/or by "
@@ -90,6 +77,24 @@ def add_corpus_command(commands: Any) -> None:
     comparing.add_argument("--seed", type=int, default=0, help="seed of the draws (default 0)")
 
 
+def _add_reading_arguments(parser: argparse.ArgumentParser) -> None:
+    reading = parser.add_argument_group("reading the corpus")
+    reading.add_argument("--text-column", default="text", metavar="NAME",
+                         help="column of the texts (default: text)")
+    reading.add_argument("--id-column", metavar="NAME",
+                         help="column of the ids (default: id if present, else row numbers)")
+    reading.add_argument("--metadata", metavar="CSV",
+                         help="sidecar CSV of metadata for a folder, one row per id")
+    reading.add_argument("--name-pattern", metavar="REGEX",
+                         help="regular expression with named groups matched against each "
+                              "file name of a folder, e.g. "
+                              "'(?P<outlet>[^_]+)_(?P<date>[0-9-]+)_.*'")
+    reading.add_argument("--dates", metavar="NAMES",
+                         help="comma-separated columns to parse as dates (default: date)")
+    reading.add_argument("--encoding", default="utf-8", metavar="NAME",
+                         help="encoding of the .txt files of a folder (default utf-8)")
+
+
 def _fail(error: Exception, code: int) -> int:
     print(f"framekit: error: {error}", file=sys.stderr)
     return code
@@ -111,7 +116,7 @@ def _analyse(args: argparse.Namespace) -> int:
                              encoding=args.encoding)
         pipeline = Pipeline(_analysers(args), nlp=args.model)
         pipeline.nlp  # noqa: B018 - load the spaCy pipeline now, to fail before any work
-        progress = args.progress if args.progress is not None else sys.stderr.isatty()
+        progress = wants_progress(args)
         signal.signal(signal.SIGTERM, _interrupt)
         tables = analyse_corpus(corpus, args.output, pipeline=pipeline,
                                 n_process=args.n_process, batch_size=args.batch_size,

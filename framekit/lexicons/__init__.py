@@ -30,7 +30,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import attrs
 from spacy.tokens import Doc, Span
@@ -39,7 +39,7 @@ from spacy.vocab import Vocab
 from framekit._errors import LexiconError
 from framekit.lexicons._anchored import AnchoredMatcher
 
-__all__ = ["Lexicon", "LexiconEntry", "LexiconMatcher", "longest_first"]
+__all__ = ["JsonFile", "Lexicon", "LexiconEntry", "LexiconMatcher", "longest_first"]
 
 TokenPattern = list[dict[str, Any]]
 
@@ -83,8 +83,7 @@ def _patterns(entry_id: str, raw: Mapping[str, Any]) -> tuple[TokenPattern, ...]
         if not words:
             raise LexiconError(f"lexicon entry {entry_id!r} has an empty {key!r}")
         if attr == "LEMMA":
-            pattern: TokenPattern = [{"LOWER": w} if w in {"not", "n't"} else
-                                     {"LEMMA": {"IN": [w, w.capitalize()]}} for w in words]
+            pattern: TokenPattern = [{"LEMMA": {"IN": [w, w.capitalize()]}} for w in words]
         else:
             pattern = [{"LOWER": w} for w in words]
         if "pos" in raw:
@@ -93,8 +92,25 @@ def _patterns(entry_id: str, raw: Mapping[str, Any]) -> tuple[TokenPattern, ...]
     raise LexiconError(f"lexicon entry {entry_id!r} has no pattern, lemma or words")
 
 
+class JsonFile:
+    """Reading from a JSON file, for data classes that parse their JSON text in ``from_json``."""
+
+    __slots__ = ()
+
+    @classmethod
+    def from_json(cls, name: str, text: str) -> Self:
+        """Parse one from its JSON text, named ``name``."""
+        raise NotImplementedError
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Self:
+        """Load one from a JSON file of framekit's format, named after the file."""
+        path = Path(path)
+        return cls.from_json(path.stem, path.read_text(encoding="utf-8"))
+
+
 @attrs.frozen
-class Lexicon:
+class Lexicon(JsonFile):
     """An ordered, immutable collection of :class:`LexiconEntry` with unique ids.
 
     Attributes:
@@ -123,12 +139,6 @@ class Lexicon:
         if not source.is_file():
             raise LexiconError(f"framekit ships no lexicon named {name!r}")
         return cls.from_json(name, source.read_text(encoding="utf-8"))
-
-    @classmethod
-    def from_file(cls, path: str | Path) -> Lexicon:
-        """Load a lexicon from a JSON file of the same format as framekit's own."""
-        path = Path(path)
-        return cls.from_json(path.stem, path.read_text(encoding="utf-8"))
 
     @classmethod
     def from_json(cls, name: str, text: str) -> Lexicon:
