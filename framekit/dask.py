@@ -31,6 +31,7 @@ from typing import Any, Literal, cast
 
 import attrs
 
+from framekit.layers import Lexicons
 from framekit.pipeline import Analyser, OnError, Pipeline
 from framekit.report import Report
 from framekit.results import Scalar
@@ -76,8 +77,9 @@ def _worker_pipeline(job: _Job) -> Pipeline:
 
 
 def analyse_bag(texts: db.Bag, analysers: Iterable[Analyser | str] | None = None, *,
-                nlp: str | Path | None = None, batch_size: int = 32,
-                on_error: OnError = "record", output: Output = "reports") -> db.Bag:
+                nlp: str | Path | None = None, lexicons: Lexicons | None = None,
+                batch_size: int = 32, on_error: OnError = "record",
+                output: Output = "reports") -> db.Bag:
     """Analyse a bag of texts, each partition in batches, in text order.
 
     Args:
@@ -86,6 +88,7 @@ def analyse_bag(texts: db.Bag, analysers: Iterable[Analyser | str] | None = None
         nlp: the name or path of the spaCy pipeline each worker loads (see
             :func:`framekit.load_pipeline`); a ``Language`` object cannot be
             shipped to workers.
+        lexicons: the shared layers' lexicons, as for :class:`~framekit.Pipeline`.
         batch_size: texts per ``nlp.pipe`` batch within a partition.
         on_error: as for :meth:`Pipeline.analyse_many
             <framekit.pipeline.Pipeline.analyse_many>`; ``"record"`` by default.
@@ -96,15 +99,16 @@ def analyse_bag(texts: db.Bag, analysers: Iterable[Analyser | str] | None = None
         A lazy bag; call ``.compute()`` or write it out (``.to_textfiles``,
         ``.to_dataframe``).
     """
-    job = _job(analysers, nlp, batch_size, on_error, output)
+    job = _job(analysers, nlp, lexicons, batch_size, on_error, output)
     return cast(db.Bag, texts.map_partitions(  # type: ignore[no-untyped-call]
         _analyse_partition, job, keyed=False))
 
 
 def analyse_column(frame: dd.DataFrame, column: str = "text",
                    analysers: Iterable[Analyser | str] | None = None, *,
-                   nlp: str | Path | None = None, batch_size: int = 32,
-                   on_error: OnError = "record", output: Output = "summary") -> db.Bag:
+                   nlp: str | Path | None = None, lexicons: Lexicons | None = None,
+                   batch_size: int = 32, on_error: OnError = "record",
+                   output: Output = "summary") -> db.Bag:
     """Analyse the text column of a data frame, keeping each row's index.
 
     Arguments are those of :func:`analyse_bag`. With ``output="reports"`` the
@@ -121,16 +125,17 @@ def analyse_column(frame: dd.DataFrame, column: str = "text",
         >>> [(row["index"], row["hedging.overall.hedges"]) for row in rows]
         [(10, 1), (11, 0)]
     """
-    job = _job(analysers, nlp, batch_size, on_error, output)
+    job = _job(analysers, nlp, lexicons, batch_size, on_error, output)
     pairs = frame[column].to_bag(index=True)
     return cast(db.Bag, pairs.map_partitions(_analyse_partition, job, keyed=True))
 
 
-def _job(analysers: Iterable[Analyser | str] | None, nlp: str | Path | None, batch_size: int,
-         on_error: OnError, output: Output) -> _Job:
+def _job(analysers: Iterable[Analyser | str] | None, nlp: str | Path | None,
+         lexicons: Lexicons | None, batch_size: int, on_error: OnError, output: Output) -> _Job:
     if output not in {"reports", "summary", "rows"}:
         raise ValueError(f"output must be 'reports', 'summary' or 'rows', not {output!r}")
-    pipeline = Pipeline(None if analysers is None else list(analysers), nlp=nlp)
+    pipeline = Pipeline(None if analysers is None else list(analysers), nlp=nlp,
+                        lexicons=lexicons)
     return _Job(uuid.uuid4().hex, pipeline, batch_size, on_error, output)
 
 

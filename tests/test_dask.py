@@ -12,6 +12,7 @@ distributed = pytest.importorskip("distributed")
 pd = pytest.importorskip("pandas")
 
 from framekit.dask import analyse_bag, analyse_column  # noqa: E402
+from framekit.layers import Lexicons  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -59,6 +60,17 @@ def test_a_bad_text_is_recorded_not_fatal(client: distributed.Client) -> None:
     reports = analyse_bag(texts, ["hedging"]).compute()
     assert [r.error or len(r.hedging.hedges) for r in reports] == [
         1, "InputTypeError: expected an article as str or spaCy Doc, got None", 0]
+
+
+def test_the_lexicons_given_reach_the_workers(client: distributed.Client) -> None:
+    reporting = framekit.Lexicon.load("reporting").extend(
+        [{"id": "grumble", "category": "speech", "lemma": "grumble", "pos": ["VERB"]}])
+    texts = dask_bag.from_sequence(["The mayor grumbled that the budget may fail."],
+                                   npartitions=1)
+    default, custom = (analyse_bag(texts, ["attribution", "hedging"], lexicons=lexicons).compute()
+                       for lexicons in (None, Lexicons(reporting=reporting)))
+    assert [len(r.attribution.attributions) for r in default + custom] == [0, 1]
+    assert custom[0].hedging.hedges[0].voice.value == "reported"
 
 
 def test_unknown_output_is_refused() -> None:
