@@ -50,6 +50,8 @@ _NOT_IN_LABEL = {"VERB", "AUX", "DET", "ADP", "PRON", "SCONJ"}
 #: Pronouns that cannot be the source of speech.
 _MUTE = english.words("mute_pronouns")
 _RELATIVE = english.words("relative_pronouns")
+#: Dependents that make a demonstrative a noun phrase that can speak (*those close to him*).
+_MODIFIERS = {"amod", "acl", "relcl", "prep"}
 #: Words that open an indirect question (*whether it would close*, *how much it cost*).
 _OPEN_QUESTION = english.words("question_openers")
 _WH = {"WDT", "WP", "WP$"}
@@ -122,7 +124,7 @@ def find_reported_speech(
             clauses = (c for c in head.children if c.dep_ in {"acl", "ccomp"} and _that_clause(c))
             source, content = _noun_source(head), _clause(clauses, head)
         else:
-            source = _subject(head, article)
+            source = _subject(head, article, speech=entry.data.get("class", "speech") == "speech")
             content = _verb_content(head, entry)
             if entry.data.get("content") != "as":
                 content = (content or _that_content(doc[start:end]) or _interrupted(head)
@@ -276,7 +278,7 @@ def _breaks_line(token: Token) -> bool:
     return "\n" in token.text or "\n" in token.whitespace_
 
 
-def _subject(verb: Token, article: Article) -> Token | None:
+def _subject(verb: Token, article: Article, *, speech: bool = True) -> Token | None:
     """The subject of ``verb``, inherited through coordination and participles.
 
     A subject inside a quotation the cue is not in, or a pronoun that cannot
@@ -285,7 +287,9 @@ def _subject(verb: Token, article: Article) -> Token | None:
     without a subject of its own after a noun (*listened to Trump describe*)
     takes that noun. A passive participle (*Asked whether …, the minister
     said*) inherits no subject: the one asked is not the one asking; the one
-    *quoted as saying* is the source, not who quoted them.
+    *quoted as saying* is the source, not who quoted them. A participle of a
+    cue of ``speech`` after a noun (*a statement announcing …*) has that noun
+    for source; one of intention (*a policy urging …*) does not.
     """
     quoted = article.in_quotation(verb)
     reported = _quoted_as_saying(verb)
@@ -307,10 +311,12 @@ def _subject(verb: Token, article: Article) -> Token | None:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             if child.lower_ not in _MUTE or (child.lower_ == "it" and child.dep_ == "nsubj"
-                                             and verb.tag_ in {"VBZ", "VBD"}):
+                                             and verb.tag_ in {"VBZ", "VBD"}) or any(
+                    c.dep_ in _MODIFIERS for c in child.children):
                 return child  # *It says the campaign broke the law*: a document speaks
-        if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            return verb.head
+        if verb.head.pos_ in {"NOUN", "PROPN"} and (verb.dep_ == "relcl" or (
+                speech and verb.dep_ == "acl" and verb.tag_ == "VBG")):
+            return verb.head  # *a statement announcing …*: the noun the participle is of
         before = verb.doc[verb.i - 1] if verb.i else None
         if (before is not None and (before.pos_ == "PROPN" or before.ent_type_ in _NAMED)
                 and before.head is not verb and not article.in_quotation(before)):
@@ -465,13 +471,18 @@ def _interrupted(verb: Token) -> tuple[int, int] | None:
 
     Its whole extent, the cue included, as for a quotation split around its cue.
     """
-    clause = verb.head
+    clause, doc = verb.head, verb.doc
     left, right = verb.left_edge.i, verb.right_edge.i
+    # the parser may hang either comma on the clause, not on the cue
+    if doc[left].text != "," and left > 0:
+        left -= 1
+    if doc[right].text != "," and right + 1 < len(doc):
+        right += 1
     if (verb.dep_ != "parataxis" or clause.pos_ not in {"VERB", "AUX"}
-            or verb.doc[left].text != "," or verb.doc[right].text != ","
+            or doc[left].text != "," or doc[right].text != ","
             or not clause.left_edge.i < left < right < clause.right_edge.i):
         return None
-    return _trim(verb.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    return _trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
 
 
 def _same_sentence(verb: Token, clause: Token) -> bool:
