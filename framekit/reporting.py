@@ -39,6 +39,7 @@ _CLOSING_MARKS = {"”", "\"", "’", "'", "''", "»", "›"}
 _INHERITS_SUBJECT = {"conj", "advcl", "xcomp", "acl"}
 _AS = {"as", "of", "for"}
 _FINAL = {".", "!", "?"}
+_FINITE = {"VBD", "VBZ", "VBP"}
 #: Dependents that are a verb's own complement, not an adjunct.
 _COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative"}
 #: Conjunctions that join a second report to a first (*…, and others said …*).
@@ -78,6 +79,14 @@ class ReportedSpeech:
     source_char: tuple[int, int] | None = None
     impersonal: bool = False
     """Whether the cue is an impersonal passive that names no source (*it was reported that*)."""
+    raised: bool = False
+    """Whether the cue is a passive whose subject is that of its content, naming no source
+    (*The mayor is expected to resign*, *The plan is widely seen as a threat*)."""
+
+    @property
+    def unnamed(self) -> bool:
+        """Whether the cue names no source by its form: an impersonal or a raised passive."""
+        return self.impersonal or self.raised
 
     @property
     def source_start(self) -> int:
@@ -92,8 +101,13 @@ class ReportedSpeech:
     @property
     def cue_class(self) -> str:
         """The kind of attribution the cue makes: speech, thought, intention or evidence."""
-        return str(self.entry.data.get("class") or (
-            "thought" if self.entry.category == "cognition" else "speech"))
+        return self.class_of(self.entry)
+
+    @staticmethod
+    def class_of(entry: LexiconEntry) -> str:
+        """The cue class of a lexicon entry: its ``class``, else by its category."""
+        return str(entry.data.get("class") or (
+            "thought" if entry.category == "cognition" else "speech"))
 
 
 def find_reported_speech(
@@ -115,6 +129,9 @@ def find_reported_speech(
     found: list[ReportedSpeech] = []
     for entry, start, end in (matcher or article.lexicons.reporting_matcher)(doc):
         head = doc[start]
+        raised = None
+        if entry.data.get("finite") and not _finite(head):
+            continue
         if entry.category in {"colon", "dash"}:
             found.extend(_labelled(article, entry, start))
             continue
@@ -123,8 +140,10 @@ def find_reported_speech(
         elif entry.category == "noun":
             clauses = (c for c in head.children if c.dep_ in {"acl", "ccomp"} and _that_clause(c))
             source, content = _noun_source(head), _clause(clauses, head)
+        elif (raised := _raised(head, entry)) is not None:
+            source, content = None, raised
         else:
-            source = _subject(head, article, speech=entry.data.get("class", "speech") == "speech")
+            source = _subject(head, article, speech=ReportedSpeech.class_of(entry) == "speech")
             content = _verb_content(head, entry)
             if entry.data.get("content") != "as":
                 content = (content or _that_content(doc[start:end]) or _interrupted(head)
@@ -147,6 +166,7 @@ def find_reported_speech(
                 source_char=(doc[phrase[0]].idx, doc[phrase[1] - 1].idx
                              + len(doc[phrase[1] - 1])) if phrase else None,
                 impersonal=phrase is None and content is not None and _impersonal(head),
+                raised=raised is not None,
             )
         )
     return _cut_at_coordinated_reports(doc, found)
@@ -178,6 +198,44 @@ def _cut_at_coordinated_reports(doc: Doc,
                     break
         cut.append(item)
     return tuple(cut)
+
+
+def _finite(verb: Token) -> bool:
+    """Whether ``verb`` is finite or has an auxiliary: *discussed*, *is discussing*.
+
+    Not an infinitive or participle that is the bare complement of another
+    verb (*began discussing*, *not authorized to discuss*).
+    """
+    return verb.tag_ in _FINITE or any(c.dep_ in {"aux", "auxpass"} and c.lower_ != "to"
+                                       for c in verb.children)
+
+
+def _raised(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
+    """The content of a raised passive: *The mayor is expected to resign*.
+
+    A passive cue of thought with no agent, whose subject is the subject of an
+    infinitive or a predicate after it (*is thought to be*, *is widely seen as
+    a threat*, *is considered the favourite*), or one of speech with an
+    infinitive (*is said to be*, *is reported to have*), reports the whole
+    clause, its subject and cue included, and names no source. A passive of
+    speech with a predicate is mostly another sense (*was admitted as*, *is
+    observed as*); the subject of a cue with an addressee (*was told to
+    leave*) is who was told, not part of what was said.
+    """
+    thought = ReportedSpeech.class_of(entry) == "thought"
+    if (verb.tag_ != "VBN" or entry.data.get("addressee")
+            or ReportedSpeech.class_of(entry) not in {"speech", "thought"}
+            or not any(c.dep_ == "auxpass" for c in verb.children)
+            or any(c.dep_ == "agent" for c in verb.children)):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    predicate = next((c for c in verb.children if c.i > verb.i and (
+        (c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        or (thought and (c.dep_ in {"oprd", "attr"} or (c.dep_ == "prep"
+                                                         and c.lower_ == "as"))))), None)
+    if subject is None or predicate is None or subject.lower_ in _MUTE or subject.i > verb.i:
+        return None
+    return _trim(verb.doc, subject.left_edge.i, predicate.right_edge.i + 1)
 
 
 def _impersonal(verb: Token) -> bool:

@@ -43,3 +43,59 @@ def test_hopes_is_a_cue_of_thought_whatever_its_lemma(analyser: AttributionAnaly
     found = only(analyser.analyse("She now hopes the council will change its mind."))
     assert (found.cue.text, found.cue_class, found.content.text) == (
         "hopes", CueClass.THOUGHT, "the council will change its mind")
+
+
+@pytest.mark.parametrize(("text", "cue_class", "content"), [
+    ("The senators discussed the new budget on Friday.", CueClass.SPEECH, "the new budget"),
+    ("The mayor boasted that the city had never been safer.", CueClass.SPEECH,
+     "the city had never been safer"),
+    ("Her letter implied that the board had lied.", CueClass.SPEECH, "the board had lied"),
+    ("The candidate railed against the new tax.", CueClass.SPEECH, "the new tax"),
+    ("The governor talked about the long drought.", CueClass.SPEECH, "the long drought"),
+    ("The minister apologized for the delays.", CueClass.SPEECH, "the delays"),
+    ("The ad portrays the senator as a friend of the banks.", CueClass.SPEECH,
+     "the senator as a friend of the banks"),
+    ("Many voters wonder whether the bridge will ever be finished.", CueClass.THOUGHT,
+     "whether the bridge will ever be finished"),
+    ("The inspectors learned that the pumps had failed.", CueClass.THOUGHT,
+     "the pumps had failed"),
+    ("The union endorsed the plan to cut working hours.", CueClass.INTENTION,
+     "the plan to cut working hours"),
+    ("Most residents prefer to keep the old park.", CueClass.INTENTION, "to keep the old park"),
+    ("The judge ordered the company to pay the workers.", CueClass.INTENTION,
+     "the company to pay the workers"),
+])
+def test_cues_of_speech_thought_and_stance(analyser: AttributionAnalyser, text: str,
+                                           cue_class: CueClass, content: str) -> None:
+    found = only(analyser.analyse(text))
+    assert (found.cue_class, found.content.text) == (cue_class, content)
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The mayor is expected to announce her decision on Monday.", "expected"),
+    ("The plan is widely seen as a threat to the coast.", "seen"),
+    ("The country is not thought to be capable of building such a weapon.", "thought"),
+    ("The senator is said to be furious with her party.", "said"),
+])
+def test_a_raised_passive_reports_its_whole_clause_and_names_no_one(
+        analyser: AttributionAnalyser, text: str, cue: str) -> None:
+    found = only(analyser.analyse(text))
+    assert (found.rule, found.cue.text, found.source) == ("raised_passive", cue, None)
+    assert found.content.text == text.rstrip(".")
+    assert found.speaker.name == "unnamed source"
+
+
+@pytest.mark.parametrize("text", [
+    "The holiday is observed as a day of rest.",  # a passive of speech with a predicate
+    "The plan was seen by the fishermen as a threat.",  # an agent: the source is named
+])
+def test_other_passives_are_not_raised(analyser: AttributionAnalyser, text: str) -> None:
+    assert all(a.rule != "raised_passive" for a in analyser.analyse(text).attributions)
+
+
+def test_a_topic_cue_counts_only_as_a_finite_verb(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "An aide who was not allowed to discuss the budget said the vote would fail."))
+    assert (found.cue.text, found.content.text) == ("said", "the vote would fail")
+    assert only(analyser.analyse("The council is discussing the budget.")).content.text == (
+        "the budget")
