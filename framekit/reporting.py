@@ -435,7 +435,8 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
         return _clause(after or clauses, verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if entry.data.get("content") == "any":
-        return _stance(verb, objects, addressee=bool(entry.data.get("addressee")))
+        return _stance(verb, objects, addressee=bool(entry.data.get("addressee")),
+                       named=ReportedSpeech.class_of(entry) == "intention")
     if not objects or entry.data.get("content") == "infinitive":  # *plans a review*: no content
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
@@ -491,14 +492,16 @@ def _quoted_noun(thing: Token) -> bool:
         closing.text in _QUOTE_MARKS)
 
 
-def _stance(verb: Token, objects: list[Token], *, addressee: bool = False
-            ) -> tuple[int, int] | None:
+def _stance(verb: Token, objects: list[Token], *, addressee: bool = False,
+            named: bool = False) -> tuple[int, int] | None:
     """What a cue of intention or stance reports: its infinitive, else its object.
 
     *wants to run*, *supports the bill*, *called for a ban* (the object of the
     cue's own preposition). The object of a verb with an ``addressee`` (*urged
     residents*, *asked reporters*) is who was addressed, content only with the
-    infinitive that follows it (*urged residents to stay indoors*).
+    infinitive that follows it (*urged residents to stay indoors*). With
+    ``named``, a named object is content too: a stance can be taken towards
+    a party (*supports Clinton*, *endorsed the senator*), not towards a pronoun.
     """
     infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
     after = [c for c in objects if c.i > verb.i]
@@ -509,7 +512,8 @@ def _stance(verb: Token, objects: list[Token], *, addressee: bool = False
     if not after:
         after = [g for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1
                  for g in c.children if g.dep_ in {"pobj", "pcomp"}]
-    return _clause(after[:1], verb) if after and _reportable(after[0]) else None
+    return _clause(after[:1], verb) if after and (
+        _reportable(after[0]) or (named and after[0].pos_ != "PRON")) else None
 
 
 def _passive_content(verb: Token) -> tuple[int, int] | None:

@@ -99,3 +99,24 @@ def test_a_topic_cue_counts_only_as_a_finite_verb(analyser: AttributionAnalyser)
     assert (found.cue.text, found.content.text) == ("said", "the vote would fail")
     assert only(analyser.analyse("The council is discussing the budget.")).content.text == (
         "the budget")
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The union endorsed Maria Lopez for mayor.", "endorsed", "Maria Lopez"),
+    ("The senator asked for a recount.", "asked for", "a recount"),
+    ("The governor warned of higher taxes.", "warned of", "higher taxes"),
+])
+def test_stance_towards_a_party_and_cues_with_their_preposition(
+        analyser: AttributionAnalyser, text: str, cue: str, content: str) -> None:
+    found = only(analyser.analyse(text))
+    assert (found.cue.text, found.content.text) == (cue, content)
+
+
+def test_a_stance_towards_a_pronoun_is_no_content(analyser: AttributionAnalyser) -> None:
+    assert analyser.analyse("The union endorsed her.").attributions == ()
+
+
+def test_a_colon_after_continued_opens_the_quotation(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse('The mayor continued: "We will rebuild the bridge."'))
+    assert (found.cue.text, found.rule) == ("continued:", "quote_cue_before")
+    assert found.content.text == '"We will rebuild the bridge."'
