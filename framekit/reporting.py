@@ -51,6 +51,8 @@ _NOT_IN_LABEL = {"VERB", "AUX", "DET", "ADP", "PRON", "SCONJ"}
 #: Pronouns that cannot be the source of speech.
 _MUTE = english.words("mute_pronouns")
 _RELATIVE = english.words("relative_pronouns")
+#: Verbs whose object noun carries the meaning, its source their subject (*voiced concern*).
+_LIGHT_VERBS = english.words("light_verbs")
 #: Dependents that make a demonstrative a noun phrase that can speak (*those close to him*).
 _MODIFIERS = {"amod", "acl", "relcl", "prep"}
 #: Words that open an indirect question (*whether it would close*, *how much it cost*).
@@ -138,8 +140,9 @@ def find_reported_speech(
         if entry.category == "according_to":
             source, content = _according_to(doc[start:end])
         elif entry.category == "noun":
-            clauses = (c for c in head.children if c.dep_ in {"acl", "ccomp"} and _that_clause(c))
-            source, content = _noun_source(head), _clause(clauses, head)
+            source, content = _noun_source(head, article), _noun_content(head, entry)
+        elif entry.category == "attitude":
+            source, content = _attitude(head, entry, article)
         elif (raised := _raised(head, entry)) is not None:
             source, content = None, raised
         else:
@@ -198,6 +201,26 @@ def _cut_at_coordinated_reports(doc: Doc,
                     break
         cut.append(item)
     return tuple(cut)
+
+
+def _attitude(adjective: Token, entry: LexiconEntry, article: Article
+              ) -> tuple[Token | None, tuple[int, int] | None]:
+    """Source and content of a predicative adjective of attitude: *She is sure it will pass*.
+
+    The adjective complements a copula (*is*, *seemed*, *became*), whose subject
+    is the source; its content is the clause or infinitive it governs (*are
+    worried that …*, *is eager to run*), or the object of one of its entry's
+    ``prepositions`` (*was critical of the deal*), not a pronoun.
+    """
+    if adjective.dep_ != "acomp":
+        return None, None
+    clauses = [c for c in adjective.children if c.i > adjective.i and (
+        c.dep_ == "ccomp" or (c.dep_ == "xcomp" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))]
+    objects = [g for c in adjective.children if c.dep_ == "prep" and c.i > adjective.i
+               and c.lower_ in entry.data.get("prepositions", ())
+               for g in c.children if g.dep_ in {"pobj", "pcomp"} and g.pos_ != "PRON"]
+    return _subject(adjective.head, article), _clause((clauses or objects)[:1], adjective)
 
 
 def _finite(verb: Token) -> bool:
@@ -409,13 +432,41 @@ def _that_clause(head: Token) -> bool:
         c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
 
 
-def _noun_source(noun: Token) -> Token | None:
+def _noun_source(noun: Token, article: Article) -> Token | None:
+    """Who made a claim: its possessor, its agent, or the subject of a light verb.
+
+    *his claim*, *a claim by the union*, *the senator voiced criticism of …*.
+    """
     for child in noun.children:
         if child.dep_ == "poss":
             return child
         if child.dep_ == "prep" and child.lower_ == "by":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if noun.dep_ == "dobj" and noun.head.lemma_ in _LIGHT_VERBS:
+        return _subject(noun.head, article)
     return None
+
+
+def _noun_content(noun: Token, entry: LexiconEntry) -> tuple[int, int] | None:
+    """What a reporting noun reports: a *that* clause, else an infinitive or a phrase.
+
+    *the claim that taxes rose*; a noun whose entry says ``"infinitive": true``
+    reports its to-infinitive (*her plan to run*); one with ``"prepositions"``
+    reports the object of one of them (*his criticism of the plan*, *their
+    support for the bill*), unless that is a pronoun.
+    """
+    clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp"} and _that_clause(c)]
+    if clauses:
+        return _clause(clauses, noun)
+    if entry.data.get("infinitive"):
+        infinitives = [c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        if infinitives:
+            return _clause(infinitives[:1], noun)
+    objects = [g for c in noun.children if c.dep_ == "prep" and c.i > noun.i
+               and c.lower_ in entry.data.get("prepositions", ())
+               for g in c.children if g.dep_ in {"pobj", "pcomp"} and g.pos_ != "PRON"]
+    return _clause(objects[:1], noun)
 
 
 def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:

@@ -120,3 +120,48 @@ def test_a_colon_after_continued_opens_the_quotation(analyser: AttributionAnalys
     found = only(analyser.analyse('The mayor continued: "We will rebuild the bridge."'))
     assert (found.cue.text, found.rule) == ("continued:", "quote_cue_before")
     assert found.content.text == '"We will rebuild the bridge."'
+
+
+@pytest.mark.parametrize(("text", "cue_class", "source", "content"), [
+    ("Her promise to cut the budget worried the council.", CueClass.INTENTION, "Her",
+     "to cut the budget"),
+    ("His call for a new vote surprised his party.", CueClass.INTENTION, "His", "a new vote"),
+    ("They heard his attack on the judge.", CueClass.SPEECH, "his", "the judge"),
+    # the subject of a light verb is the source of its object noun
+    ("The senator made comments about the new tax.", CueClass.SPEECH, "The senator",
+     "the new tax"),
+])
+def test_reporting_nouns_with_an_infinitive_or_a_preposition(
+        analyser: AttributionAnalyser, text: str, cue_class: CueClass, source: str,
+        content: str) -> None:
+    found = only(analyser.analyse(text))
+    assert found.source is not None
+    assert (found.rule, found.cue_class, found.source.text, found.content.text) == (
+        "reporting_noun", cue_class, source, content)
+
+
+def test_a_noun_no_one_is_said_to_have_made_is_no_attribution(
+        analyser: AttributionAnalyser) -> None:
+    assert analyser.analyse("The mayor faced criticism of her budget.").attributions == ()
+
+
+@pytest.mark.parametrize(("text", "cue_class", "source", "content"), [
+    ("Her advisers are not convinced that the plan will work.", CueClass.THOUGHT,
+     "Her advisers", "the plan will work"),
+    ("Many residents are worried that the plant will close.", CueClass.THOUGHT,
+     "Many residents", "the plant will close"),
+    ("Voters are wary of the new tax.", CueClass.THOUGHT, "Voters", "the new tax"),
+    ("The senator was critical of the deal.", CueClass.SPEECH, "The senator", "the deal"),
+    ("She is eager to run again.", CueClass.INTENTION, "She", "to run again"),
+])
+def test_adjectives_of_attitude(analyser: AttributionAnalyser, text: str,
+                                cue_class: CueClass, source: str, content: str) -> None:
+    found = only(analyser.analyse(text))
+    assert found.source is not None
+    assert (found.cue_class, found.source.text, found.content.text) == (
+        cue_class, source, content)
+
+
+def test_an_adjective_of_attitude_without_content_is_no_attribution(
+        analyser: AttributionAnalyser) -> None:
+    assert analyser.analyse("She is sure. The senator was critical.").attributions == ()
