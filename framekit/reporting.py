@@ -493,7 +493,7 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         return _clause(infinitives, verb) if entry.data.get("content") == "infinitive" else None
     if objects[0].tag_ in _WH:  # *what he called …*: the object is the clause's own
-        return None
+        return _what_called(verb, objects[0])
     if entry.data.get("class") == "evidence":
         return _small_clause(verb, objects[0])
     predicates = [c for c in verb.children if c.i > objects[0].i and (
@@ -505,6 +505,21 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     if any(c.dep_ == "prep" and c.lower_ in _AS for c in objects[0].children):
         return _clause(objects, verb)
     return None
+
+
+def _what_called(verb: Token, what: Token) -> tuple[int, int] | None:
+    """The content of a cue in a free relative: *investigated what officials called a crime*.
+
+    The relative word and the predicate the cue gives it (*what … a crime*);
+    the source and cue between them are left out of its parts as of any
+    content a cue interrupts. Without a predicate (*what he said*) there is none.
+    """
+    predicates = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in _PREDICATES or c.dep_ in {"dobj", "attr"}
+        or (c.dep_ == "prep" and c.lower_ == "as"))]
+    if what.i > verb.i or what.lower_ != "what" or not predicates:
+        return None
+    return _trim(verb.doc, what.i, max(p.right_edge.i for p in predicates) + 1)
 
 
 def _small_clause(verb: Token, thing: Token) -> tuple[int, int] | None:

@@ -165,3 +165,10 @@ def test_adjectives_of_attitude(analyser: AttributionAnalyser, text: str,
 def test_an_adjective_of_attitude_without_content_is_no_attribution(
         analyser: AttributionAnalyser) -> None:
     assert analyser.analyse("She is sure. The senator was critical.").attributions == ()
+
+
+def test_a_free_relative_reports_the_name_the_source_gives(
+        analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse("The police investigated what officials called a hate crime."))
+    assert found.source is not None and found.source.text == "officials"
+    assert [part.text for part in found.parts] == ["what", "a hate crime"]
