@@ -51,6 +51,8 @@ _NOT_IN_LABEL = {"VERB", "AUX", "DET", "ADP", "PRON", "SCONJ"}
 #: Pronouns that cannot be the source of speech.
 _MUTE = english.words("mute_pronouns")
 _RELATIVE = english.words("relative_pronouns")
+#: Objects that stand for something said before (*said so*, *said as much*).
+_PROFORMS = english.words("proform_objects")
 #: Verbs whose object noun carries the meaning, its source their subject (*voiced concern*).
 _LIGHT_VERBS = english.words("light_verbs")
 #: Dependents that make a demonstrative a noun phrase that can speak (*those close to him*).
@@ -482,6 +484,12 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     after = [c for c in clauses if c.i > verb.i]
     if entry.data.get("content") == "as":  # *sees Cruz as a uniter*, not *sees that …*
         clauses = after = []
+    elif not clauses and (proform := _proform(verb)) is not None:
+        # its own words only, not an adjunct the parser hung on it (*as much in an interview*)
+        end = min([c.i for c in proform.children if c.dep_ == "prep" and c.i > proform.i
+                   and c.lower_ != "of"],
+                  default=proform.right_edge.i + 1)
+        return _trim(verb.doc, proform.left_edge.i, end)
     if after or clauses or (entry.category == "cognition" and entry.data.get("content") != "as"):
         return _clause(after or clauses, verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -505,6 +513,18 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     if any(c.dep_ == "prep" and c.lower_ in _AS for c in objects[0].children):
         return _clause(objects, verb)
     return None
+
+
+def _proform(verb: Token) -> Token | None:
+    """An object that stands for what was said before.
+
+    *said so*, *said as much* (not *did not say much*), *has said the same
+    thing*, *thinks otherwise*.
+    """
+    return next((c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "advmod"}
+                 and ((c.lower_ in _PROFORMS and (c.lower_ != "much" or any(
+                     a.lower_ == "as" for a in c.children))) or (c.dep_ == "dobj" and any(
+                     t.lower_ in _PROFORMS and t.dep_ == "amod" for t in c.children)))), None)
 
 
 def _what_called(verb: Token, what: Token) -> tuple[int, int] | None:

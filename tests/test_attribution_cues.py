@@ -172,3 +172,18 @@ def test_a_free_relative_reports_the_name_the_source_gives(
     found = only(analyser.analyse("The police investigated what officials called a hate crime."))
     assert found.source is not None and found.source.text == "officials"
     assert [part.text for part in found.parts] == ["what", "a hate crime"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The mayor said as much in an interview.", "as much"),
+    ("Asked about the vote, she said so.", "so"),
+    ("The senator has said the same thing for years.", "the same thing"),
+    ("He does not think so.", "so"),
+])
+def test_a_pro_form_stands_for_what_was_said(analyser: AttributionAnalyser, text: str,
+                                             content: str) -> None:
+    assert only(analyser.analyse(text)).content.text == content
+
+
+def test_saying_not_much_is_no_pro_form(analyser: AttributionAnalyser) -> None:
+    assert analyser.analyse("The governor has not said much.").attributions == ()
