@@ -83,14 +83,15 @@ class ReportedSpeech:
     source_char: tuple[int, int] | None = None
     impersonal: bool = False
     """Whether the cue is an impersonal passive that names no source (*it was reported that*)."""
-    raised: bool = False
-    """Whether the cue is a passive whose subject is that of its content, naming no source
-    (*The mayor is expected to resign*, *The plan is widely seen as a threat*)."""
+    unnamed_by: str | None = None
+    """The form by which a cue other than an impersonal passive names no source:
+    ``"raised_passive"`` (*The mayor is expected to resign*, *The plan is widely
+    seen as a threat*) or ``"unnamed_noun"`` (*growing concerns that …*)."""
 
     @property
     def unnamed(self) -> bool:
-        """Whether the cue names no source by its form: an impersonal or a raised passive."""
-        return self.impersonal or self.raised
+        """Whether the cue names no source by its form (impersonal, raised, a bare noun)."""
+        return self.impersonal or self.unnamed_by is not None
 
     @property
     def source_start(self) -> int:
@@ -133,7 +134,7 @@ def find_reported_speech(
     found: list[ReportedSpeech] = []
     for entry, start, end in (matcher or article.lexicons.reporting_matcher)(doc):
         head = doc[start]
-        raised = None
+        unnamed_by = None
         if entry.data.get("finite") and not _finite(head):
             continue
         if entry.category in {"colon", "dash"}:
@@ -143,10 +144,12 @@ def find_reported_speech(
             source, content = _according_to(doc[start:end])
         elif entry.category == "noun":
             source, content = _noun_source(head, article), _noun_content(head, entry)
+            if _unnamed_claim(head, entry, source, content):
+                unnamed_by = "unnamed_noun"
         elif entry.category == "attitude":
             source, content = _attitude(head, entry, article)
         elif (raised := _raised(head, entry)) is not None:
-            source, content = None, raised
+            source, content, unnamed_by = None, raised, "raised_passive"
         else:
             source = _subject(head, article, speech=ReportedSpeech.class_of(entry) == "speech")
             content = _verb_content(head, entry)
@@ -171,7 +174,7 @@ def find_reported_speech(
                 source_char=(doc[phrase[0]].idx, doc[phrase[1] - 1].idx
                              + len(doc[phrase[1] - 1])) if phrase else None,
                 impersonal=phrase is None and content is not None and _impersonal(head),
-                raised=raised is not None,
+                unnamed_by=unnamed_by if content is not None else None,
             )
         )
     return _cut_at_coordinated_reports(doc, found)
@@ -447,6 +450,21 @@ def _noun_source(noun: Token, article: Article) -> Token | None:
     if noun.dep_ == "dobj" and noun.head.lemma_ in _LIGHT_VERBS:
         return _subject(noun.head, article)
     return None
+
+
+def _unnamed_claim(noun: Token, entry: LexiconEntry, source: Token | None,
+                   content: tuple[int, int] | None) -> bool:
+    """Whether a reporting noun reports a claim that no one is named as making.
+
+    *the warnings that the showdown was fruitless*, *amid suggestions that …*: a
+    noun of speech with a *that* clause and no source of its own. Not one that is
+    the object of a verb (*had assurances that …*, *embraced the idea that …*),
+    whose subject holds the claim without having made it, nor a noun of thought
+    or intention (*the idea that …*), which is as often the writer's own.
+    """
+    return (source is None and content is not None and noun.dep_ != "dobj"
+            and ReportedSpeech.class_of(entry) == "speech"
+            and noun.doc[content[0] - 1].lower_ == "that")
 
 
 def _noun_content(noun: Token, entry: LexiconEntry) -> tuple[int, int] | None:

@@ -187,3 +187,12 @@ def test_a_pro_form_stands_for_what_was_said(analyser: AttributionAnalyser, text
 
 def test_saying_not_much_is_no_pro_form(analyser: AttributionAnalyser) -> None:
     assert analyser.analyse("The governor has not said much.").attributions == ()
+
+
+def test_a_claim_no_one_is_said_to_make_names_no_one(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "There are growing concerns that the dam will not hold through the winter."))
+    assert (found.rule, found.source, found.speaker.name) == (
+        "unnamed_noun", None, "unnamed source")
+    assert found.content.text == "the dam will not hold through the winter"
+    assert found.cue_class is CueClass.THOUGHT

@@ -202,6 +202,7 @@ RULES: Mapping[str, float] = {
     "according_to": 0.85,
     "impersonal_passive": 0.7,
     "raised_passive": 0.6,
+    "unnamed_noun": 0.5,
     "colon_label": 0.8,
     "reported_speech": 0.8,
     "reported_thought": 0.5,
@@ -355,7 +356,7 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
             return None
         if item.category == "cognition" and not self.thought:
             return None
-        rule = "impersonal_passive" if item.impersonal else "raised_passive" if item.raised else {
+        rule = "impersonal_passive" if item.impersonal else item.unnamed_by or {
             "according_to": "according_to", "noun": "reporting_noun",
             "colon": "colon_label"}.get(item.category, f"reported_{item.cue_class}")
         content = (item.content.start, item.content.end)
