@@ -475,7 +475,9 @@ def _noun_content(noun: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     reports the object of one of them (*his criticism of the plan*, *their
     support for the bill*), unless that is a pronoun.
     """
-    clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp"} and _that_clause(c)]
+    # a relative clause whose *that* is a mark, not a pronoun, is a content the parser misread
+    clauses = [c for c in noun.children if (c.dep_ in {"acl", "ccomp"} and _that_clause(c)) or (
+        c.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
     if clauses:
         return _clause(clauses, noun)
     if entry.data.get("infinitive"):
