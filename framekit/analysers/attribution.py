@@ -352,7 +352,8 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
 
     def _from_speech(self, article: Article, quotes: _Quotes,
                      item: ReportedSpeech) -> _Draft | None:
-        if item.content is None or (item.source_tokens is None and not item.unnamed):
+        if item.content is None or (item.source_tokens is None and not item.unnamed) or (
+                item.entry.data.get("quote_only")):  # *continued to push*: no report
             return None
         if item.category == "cognition" and not self.thought:
             return None
