@@ -148,6 +148,8 @@ def find_reported_speech(
                 unnamed_by = "unnamed_noun"
         elif entry.category == "attitude":
             source, content = _attitude(head, entry, article)
+        elif entry.category == "in_document":
+            source, content = _in_document(head, entry, article)
         elif (raised := _raised(head, entry)) is not None:
             source, content, unnamed_by = None, raised, "raised_passive"
         else:
@@ -156,6 +158,8 @@ def find_reported_speech(
             if entry.data.get("content") != "as":
                 content = (content or _that_content(doc[start:end]) or _interrupted(head)
                            or _passive_content(head))
+        if content is None and entry.category in {"attitude", "in_document"}:
+            continue  # *a critical issue*, *in the city*: no cue at all
         if content is not None and _unanswered(head, doc[content[0]]):
             content = None  # *did not say whether …*: nothing was reported
         phrase = _phrase(source, start) if source is not None else None
@@ -226,6 +230,33 @@ def _attitude(adjective: Token, entry: LexiconEntry, article: Article
                and c.lower_ in entry.data.get("prepositions", ())
                for g in c.children if g.dep_ in {"pobj", "pcomp"} and g.pos_ != "PRON"]
     return _subject(adjective.head, article), _clause((clauses or objects)[:1], adjective)
+
+
+def _in_document(preposition: Token, entry: LexiconEntry, article: Article
+                 ) -> tuple[Token | None, tuple[int, int] | None]:
+    """Source and content of a document a clause is found in: *In the latest poll, X leads*.
+
+    The object of the preposition, a noun of the entry's ``nouns`` (*poll*,
+    *survey*, *statement*), is the source; the clause it modifies, without the
+    phrase, is the content. A clause whose verb is a cue of its own (*In a
+    statement, the mayor denied …*) is that cue's report.
+    """
+    document = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    clause = preposition.head
+    if (document is None or document.lemma_.lower() not in entry.data.get("nouns", ())
+            or clause.pos_ not in {"VERB", "AUX"} or clause.lemma_ in article.lexicons.cue_lemmas
+            or not any(c.dep_ in _SUBJECTS for c in clause.children)):
+        return None, None
+    bounds = _trim(preposition.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if bounds is None:
+        return None, None
+    left, right = bounds
+    own = preposition.left_edge.i, preposition.right_edge.i + 1
+    if own[0] <= left:
+        left = own[1]
+    elif own[1] >= right:
+        right = own[0]
+    return document, _trim(preposition.doc, left, right)
 
 
 def _finite(verb: Token) -> bool:

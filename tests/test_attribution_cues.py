@@ -209,3 +209,24 @@ def test_continued_is_the_cue_of_a_quotation_only(analyser: AttributionAnalyser)
 def test_yelled_reports_its_clause(analyser: AttributionAnalyser) -> None:
     assert only(analyser.analyse("She yelled that the door was locked.")).content.text == (
         "the door was locked")
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("In the latest poll, the senator leads by six points.", "the latest poll",
+     "the senator leads by six points"),
+    ("The senator leads by six points in a new survey.", "a new survey",
+     "The senator leads by six points"),
+])
+def test_a_clause_found_in_a_poll(analyser: AttributionAnalyser, text: str, source: str,
+                                  content: str) -> None:
+    found = only(analyser.analyse(text))
+    assert found.source is not None
+    assert (found.cue_class, found.source.text, found.content.text) == (
+        CueClass.EVIDENCE, source, content)
+
+
+def test_in_a_place_or_a_clause_with_its_own_cue_is_no_document(
+        analyser: AttributionAnalyser) -> None:
+    assert analyser.analyse("The senator lives in the city.").attributions == ()
+    found = only(analyser.analyse("In a new report, the agency said the dam was safe."))
+    assert (found.cue.text, found.content.text) == ("said", "the dam was safe")
