@@ -247,16 +247,7 @@ def _in_document(preposition: Token, entry: LexiconEntry, article: Article
             or clause.pos_ not in {"VERB", "AUX"} or clause.lemma_ in article.lexicons.cue_lemmas
             or not any(c.dep_ in _SUBJECTS for c in clause.children)):
         return None, None
-    bounds = _trim(preposition.doc, clause.left_edge.i, clause.right_edge.i + 1)
-    if bounds is None:
-        return None, None
-    left, right = bounds
-    own = preposition.left_edge.i, preposition.right_edge.i + 1
-    if own[0] <= left:
-        left = own[1]
-    elif own[1] >= right:
-        right = own[0]
-    return document, _trim(preposition.doc, left, right)
+    return document, _clause_without(clause, preposition)
 
 
 def _finite(verb: Token) -> bool:
@@ -734,16 +725,21 @@ def _according_to(phrase: Span) -> tuple[Token | None, tuple[int, int] | None]:
     clause = according.head if according.head is not according else None
     if clause is None:
         return source, None
-    bounds = _trim(phrase.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    return source, _clause_without(clause, according)
+
+
+def _clause_without(clause: Token, phrase: Token) -> tuple[int, int] | None:
+    """The tokens of ``clause`` without ``phrase`` at its start or end (*according to X*)."""
+    bounds = _trim(clause.doc, clause.left_edge.i, clause.right_edge.i + 1)
     if bounds is None:
-        return source, None
+        return None
     left, right = bounds
-    own = according.left_edge.i, according.right_edge.i + 1
+    own = phrase.left_edge.i, phrase.right_edge.i + 1
     if own[0] <= left:
         left = own[1]
     elif own[1] >= right:
         right = own[0]
-    return source, _trim(phrase.doc, left, right)
+    return _trim(clause.doc, left, right)
 
 
 def _clause(heads: Iterable[Token], cue: Token | None = None) -> tuple[int, int] | None:
