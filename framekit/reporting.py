@@ -236,14 +236,17 @@ def _in_document(preposition: Token, entry: LexiconEntry, article: Article
                  ) -> tuple[Token | None, tuple[int, int] | None]:
     """Source and content of a document a clause is found in: *In the latest poll, X leads*.
 
-    The object of the preposition, a noun of the entry's ``nouns`` (*poll*,
-    *survey*, *statement*), is the source; the clause it modifies, without the
-    phrase, is the content. A clause whose verb is a cue of its own (*In a
-    statement, the mayor denied …*) is that cue's report.
+    The object of the preposition, one document named by a noun of the entry's
+    ``nouns`` (*poll*, *survey*, *report*), is the source; the clause it
+    modifies, without the phrase, is the content. Plural documents (*leads in
+    the polls*) are the writer's summary, not a source; a clause whose verb is a
+    cue of its own (*In a report, the agency said …*) is that cue's report; a
+    relative clause (*who leads in a new poll*) is part of a noun phrase.
     """
     document = next((c for c in preposition.children if c.dep_ == "pobj"), None)
     clause = preposition.head
     if (document is None or document.lemma_.lower() not in entry.data.get("nouns", ())
+            or document.tag_ != "NN" or clause.dep_ == "relcl"
             or clause.pos_ not in {"VERB", "AUX"} or clause.lemma_ in article.lexicons.cue_lemmas
             or not any(c.dep_ in _SUBJECTS for c in clause.children)):
         return None, None

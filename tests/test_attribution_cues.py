@@ -228,5 +228,7 @@ def test_a_clause_found_in_a_poll(analyser: AttributionAnalyser, text: str, sour
 def test_in_a_place_or_a_clause_with_its_own_cue_is_no_document(
         analyser: AttributionAnalyser) -> None:
     assert analyser.analyse("The senator lives in the city.").attributions == ()
+    # plural polls are the writer's summary, not a source
+    assert analyser.analyse("The senator has risen in the polls.").attributions == ()
     found = only(analyser.analyse("In a new report, the agency said the dam was safe."))
     assert (found.cue.text, found.content.text) == ("said", "the dam was safe")
