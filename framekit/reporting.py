@@ -39,6 +39,7 @@ _CLOSING_MARKS = {"”", "\"", "’", "'", "''", "»", "›"}
 _INHERITS_SUBJECT = {"conj", "advcl", "xcomp", "acl"}
 _AS = {"as", "of", "for"}
 _FINAL = {".", "!", "?"}
+_FINITE = {"VBD", "VBZ", "VBP"}
 #: Dependents that are a verb's own complement, not an adjunct.
 _COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative"}
 #: Conjunctions that join a second report to a first (*…, and others said …*).
@@ -50,6 +51,12 @@ _NOT_IN_LABEL = {"VERB", "AUX", "DET", "ADP", "PRON", "SCONJ"}
 #: Pronouns that cannot be the source of speech.
 _MUTE = english.words("mute_pronouns")
 _RELATIVE = english.words("relative_pronouns")
+#: Objects that stand for something said before (*said so*, *said as much*).
+_PROFORMS = english.words("proform_objects")
+#: Verbs whose object noun carries the meaning, its source their subject (*voiced concern*).
+_LIGHT_VERBS = english.words("light_verbs")
+#: Dependents that make a demonstrative a noun phrase that can speak (*those close to him*).
+_MODIFIERS = {"amod", "acl", "relcl", "prep"}
 #: Words that open an indirect question (*whether it would close*, *how much it cost*).
 _OPEN_QUESTION = english.words("question_openers")
 _WH = {"WDT", "WP", "WP$"}
@@ -76,6 +83,15 @@ class ReportedSpeech:
     source_char: tuple[int, int] | None = None
     impersonal: bool = False
     """Whether the cue is an impersonal passive that names no source (*it was reported that*)."""
+    unnamed_by: str | None = None
+    """The form by which a cue other than an impersonal passive names no source:
+    ``"raised_passive"`` (*The mayor is expected to resign*, *The plan is widely
+    seen as a threat*) or ``"unnamed_noun"`` (*growing concerns that …*)."""
+
+    @property
+    def unnamed(self) -> bool:
+        """Whether the cue names no source by its form (impersonal, raised, a bare noun)."""
+        return self.impersonal or self.unnamed_by is not None
 
     @property
     def source_start(self) -> int:
@@ -90,8 +106,13 @@ class ReportedSpeech:
     @property
     def cue_class(self) -> str:
         """The kind of attribution the cue makes: speech, thought, intention or evidence."""
-        return str(self.entry.data.get("class") or (
-            "thought" if self.entry.category == "cognition" else "speech"))
+        return self.class_of(self.entry)
+
+    @staticmethod
+    def class_of(entry: LexiconEntry) -> str:
+        """The cue class of a lexicon entry: its ``class``, else by its category."""
+        return str(entry.data.get("class") or (
+            "thought" if entry.category == "cognition" else "speech"))
 
 
 def find_reported_speech(
@@ -113,20 +134,32 @@ def find_reported_speech(
     found: list[ReportedSpeech] = []
     for entry, start, end in (matcher or article.lexicons.reporting_matcher)(doc):
         head = doc[start]
+        unnamed_by = None
+        if entry.data.get("finite") and not _finite(head):
+            continue
         if entry.category in {"colon", "dash"}:
             found.extend(_labelled(article, entry, start))
             continue
         if entry.category == "according_to":
             source, content = _according_to(doc[start:end])
         elif entry.category == "noun":
-            clauses = (c for c in head.children if c.dep_ in {"acl", "ccomp"} and _that_clause(c))
-            source, content = _noun_source(head), _clause(clauses, head)
+            source, content = _noun_source(head, article), _noun_content(head, entry)
+            if _unnamed_claim(head, entry, source, content):
+                unnamed_by = "unnamed_noun"
+        elif entry.category == "attitude":
+            source, content = _attitude(head, entry, article)
+        elif entry.category == "in_document":
+            source, content = _in_document(head, entry, article)
+        elif (raised := _raised(head, entry)) is not None:
+            source, content, unnamed_by = None, raised, "raised_passive"
         else:
-            source = _subject(head, article)
+            source = _subject(head, article, speech=ReportedSpeech.class_of(entry) == "speech")
             content = _verb_content(head, entry)
             if entry.data.get("content") != "as":
                 content = (content or _that_content(doc[start:end]) or _interrupted(head)
                            or _passive_content(head))
+        if content is None and entry.category in {"attitude", "in_document"}:
+            continue  # *a critical issue*, *in the city*: no cue at all
         if content is not None and _unanswered(head, doc[content[0]]):
             content = None  # *did not say whether …*: nothing was reported
         phrase = _phrase(source, start) if source is not None else None
@@ -145,6 +178,7 @@ def find_reported_speech(
                 source_char=(doc[phrase[0]].idx, doc[phrase[1] - 1].idx
                              + len(doc[phrase[1] - 1])) if phrase else None,
                 impersonal=phrase is None and content is not None and _impersonal(head),
+                unnamed_by=unnamed_by if content is not None else None,
             )
         )
     return _cut_at_coordinated_reports(doc, found)
@@ -176,6 +210,85 @@ def _cut_at_coordinated_reports(doc: Doc,
                     break
         cut.append(item)
     return tuple(cut)
+
+
+def _attitude(adjective: Token, entry: LexiconEntry, article: Article
+              ) -> tuple[Token | None, tuple[int, int] | None]:
+    """Source and content of a predicative adjective of attitude: *She is sure it will pass*.
+
+    The adjective complements a copula (*is*, *seemed*, *became*), whose subject
+    is the source; its content is the clause or infinitive it governs (*are
+    worried that …*, *is eager to run*), or the object of one of its entry's
+    ``prepositions`` (*was critical of the deal*), not a pronoun.
+    """
+    if adjective.dep_ != "acomp":
+        return None, None
+    clauses = [c for c in adjective.children if c.i > adjective.i and (
+        c.dep_ == "ccomp" or (c.dep_ == "xcomp" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))]
+    objects = [g for c in adjective.children if c.dep_ == "prep" and c.i > adjective.i
+               and c.lower_ in entry.data.get("prepositions", ())
+               for g in c.children if g.dep_ in {"pobj", "pcomp"} and g.pos_ != "PRON"]
+    return _subject(adjective.head, article), _clause((clauses or objects)[:1], adjective)
+
+
+def _in_document(preposition: Token, entry: LexiconEntry, article: Article
+                 ) -> tuple[Token | None, tuple[int, int] | None]:
+    """Source and content of a document a clause is found in: *In the latest poll, X leads*.
+
+    The object of the preposition, one document named by a noun of the entry's
+    ``nouns`` (*poll*, *survey*, *report*), is the source; the clause it
+    modifies, without the phrase, is the content. Plural documents (*leads in
+    the polls*) are the writer's summary, not a source; a clause whose verb is a
+    cue of its own (*In a report, the agency said …*) is that cue's report; a
+    relative clause (*who leads in a new poll*) is part of a noun phrase.
+    """
+    document = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    clause = preposition.head
+    if (document is None or document.lemma_.lower() not in entry.data.get("nouns", ())
+            or document.tag_ != "NN" or clause.dep_ == "relcl"
+            or clause.pos_ not in {"VERB", "AUX"} or clause.lemma_ in article.lexicons.cue_lemmas
+            or not any(c.dep_ in _SUBJECTS for c in clause.children)):
+        return None, None
+    return document, _clause_without(clause, preposition)
+
+
+def _finite(verb: Token) -> bool:
+    """Whether ``verb`` is finite or has an auxiliary: *discussed*, *is discussing*.
+
+    Not an infinitive or participle that is the bare complement of another
+    verb (*began discussing*, *not authorized to discuss*).
+    """
+    return verb.tag_ in _FINITE or any(c.dep_ in {"aux", "auxpass"} and c.lower_ != "to"
+                                       for c in verb.children)
+
+
+def _raised(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
+    """The content of a raised passive: *The mayor is expected to resign*.
+
+    A passive cue of thought with no agent, whose subject is the subject of an
+    infinitive or a predicate after it (*is thought to be*, *is widely seen as
+    a threat*, *is considered the favourite*), or one of speech with an
+    infinitive (*is said to be*, *is reported to have*), reports the whole
+    clause, its subject and cue included, and names no source. A passive of
+    speech with a predicate is mostly another sense (*was admitted as*, *is
+    observed as*); the subject of a cue with an addressee (*was told to
+    leave*) is who was told, not part of what was said.
+    """
+    thought = ReportedSpeech.class_of(entry) == "thought"
+    if (verb.tag_ != "VBN" or entry.data.get("addressee")
+            or ReportedSpeech.class_of(entry) not in {"speech", "thought"}
+            or not any(c.dep_ == "auxpass" for c in verb.children)
+            or any(c.dep_ == "agent" for c in verb.children)):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    predicate = next((c for c in verb.children if c.i > verb.i and (
+        (c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        or (thought and (c.dep_ in {"oprd", "attr"} or (c.dep_ == "prep"
+                                                         and c.lower_ == "as"))))), None)
+    if subject is None or predicate is None or subject.lower_ in _MUTE or subject.i > verb.i:
+        return None
+    return _trim(verb.doc, subject.left_edge.i, predicate.right_edge.i + 1)
 
 
 def _impersonal(verb: Token) -> bool:
@@ -276,7 +389,7 @@ def _breaks_line(token: Token) -> bool:
     return "\n" in token.text or "\n" in token.whitespace_
 
 
-def _subject(verb: Token, article: Article) -> Token | None:
+def _subject(verb: Token, article: Article, *, speech: bool = True) -> Token | None:
     """The subject of ``verb``, inherited through coordination and participles.
 
     A subject inside a quotation the cue is not in, or a pronoun that cannot
@@ -285,7 +398,9 @@ def _subject(verb: Token, article: Article) -> Token | None:
     without a subject of its own after a noun (*listened to Trump describe*)
     takes that noun. A passive participle (*Asked whether …, the minister
     said*) inherits no subject: the one asked is not the one asking; the one
-    *quoted as saying* is the source, not who quoted them.
+    *quoted as saying* is the source, not who quoted them. A participle of a
+    cue of ``speech`` after a noun (*a statement announcing …*) has that noun
+    for source; one of intention (*a policy urging …*) does not.
     """
     quoted = article.in_quotation(verb)
     reported = _quoted_as_saying(verb)
@@ -307,10 +422,12 @@ def _subject(verb: Token, article: Article) -> Token | None:
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             if child.lower_ not in _MUTE or (child.lower_ == "it" and child.dep_ == "nsubj"
-                                             and verb.tag_ in {"VBZ", "VBD"}):
+                                             and verb.tag_ in {"VBZ", "VBD"}) or any(
+                    c.dep_ in _MODIFIERS for c in child.children):
                 return child  # *It says the campaign broke the law*: a document speaks
-        if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            return verb.head
+        if verb.head.pos_ in {"NOUN", "PROPN"} and (verb.dep_ == "relcl" or (
+                speech and verb.dep_ == "acl" and verb.tag_ == "VBG")):
+            return verb.head  # *a statement announcing …*: the noun the participle is of
         before = verb.doc[verb.i - 1] if verb.i else None
         if (before is not None and (before.pos_ == "PROPN" or before.ent_type_ in _NAMED)
                 and before.head is not verb and not article.in_quotation(before)):
@@ -345,13 +462,58 @@ def _that_clause(head: Token) -> bool:
         c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
 
 
-def _noun_source(noun: Token) -> Token | None:
+def _noun_source(noun: Token, article: Article) -> Token | None:
+    """Who made a claim: its possessor, its agent, or the subject of a light verb.
+
+    *his claim*, *a claim by the union*, *the senator voiced criticism of …*.
+    """
     for child in noun.children:
         if child.dep_ == "poss":
             return child
         if child.dep_ == "prep" and child.lower_ == "by":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if noun.dep_ == "dobj" and noun.head.lemma_ in _LIGHT_VERBS:
+        return _subject(noun.head, article)
     return None
+
+
+def _unnamed_claim(noun: Token, entry: LexiconEntry, source: Token | None,
+                   content: tuple[int, int] | None) -> bool:
+    """Whether a reporting noun reports a claim that no one is named as making.
+
+    *the warnings that the showdown was fruitless*, *amid suggestions that …*: a
+    noun of speech with a *that* clause and no source of its own. Not one that is
+    the object of a verb (*had assurances that …*, *embraced the idea that …*),
+    whose subject holds the claim without having made it, nor a noun of thought
+    or intention (*the idea that …*), which is as often the writer's own.
+    """
+    return (source is None and content is not None and noun.dep_ != "dobj"
+            and ReportedSpeech.class_of(entry) == "speech"
+            and noun.doc[content[0] - 1].lower_ == "that")
+
+
+def _noun_content(noun: Token, entry: LexiconEntry) -> tuple[int, int] | None:
+    """What a reporting noun reports: a *that* clause, else an infinitive or a phrase.
+
+    *the claim that taxes rose*; a noun whose entry says ``"infinitive": true``
+    reports its to-infinitive (*her plan to run*); one with ``"prepositions"``
+    reports the object of one of them (*his criticism of the plan*, *their
+    support for the bill*), unless that is a pronoun.
+    """
+    # a relative clause whose *that* is a mark, not a pronoun, is a content the parser misread
+    clauses = [c for c in noun.children if (c.dep_ in {"acl", "ccomp"} and _that_clause(c)) or (
+        c.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+    if clauses:
+        return _clause(clauses, noun)
+    if entry.data.get("infinitive"):
+        infinitives = [c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        if infinitives:
+            return _clause(infinitives[:1], noun)
+    objects = [g for c in noun.children if c.dep_ == "prep" and c.i > noun.i
+               and c.lower_ in entry.data.get("prepositions", ())
+               for g in c.children if g.dep_ in {"pobj", "pcomp"} and g.pos_ != "PRON"]
+    return _clause(objects[:1], noun)
 
 
 def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
@@ -367,17 +529,24 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     after = [c for c in clauses if c.i > verb.i]
     if entry.data.get("content") == "as":  # *sees Cruz as a uniter*, not *sees that …*
         clauses = after = []
+    elif not clauses and (proform := _proform(verb)) is not None:
+        # its own words only, not an adjunct the parser hung on it (*as much in an interview*)
+        end = min([c.i for c in proform.children if c.dep_ == "prep" and c.i > proform.i
+                   and c.lower_ != "of"],
+                  default=proform.right_edge.i + 1)
+        return _trim(verb.doc, proform.left_edge.i, end)
     if after or clauses or (entry.category == "cognition" and entry.data.get("content") != "as"):
         return _clause(after or clauses, verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if entry.data.get("content") == "any":
-        return _stance(verb, objects, addressee=bool(entry.data.get("addressee")))
+        return _stance(verb, objects, addressee=bool(entry.data.get("addressee")),
+                       named=ReportedSpeech.class_of(entry) == "intention")
     if not objects or entry.data.get("content") == "infinitive":  # *plans a review*: no content
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         return _clause(infinitives, verb) if entry.data.get("content") == "infinitive" else None
     if objects[0].tag_ in _WH:  # *what he called …*: the object is the clause's own
-        return None
+        return _what_called(verb, objects[0])
     if entry.data.get("class") == "evidence":
         return _small_clause(verb, objects[0])
     predicates = [c for c in verb.children if c.i > objects[0].i and (
@@ -389,6 +558,33 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     if any(c.dep_ == "prep" and c.lower_ in _AS for c in objects[0].children):
         return _clause(objects, verb)
     return None
+
+
+def _proform(verb: Token) -> Token | None:
+    """An object that stands for what was said before.
+
+    *said so*, *said as much* (not *did not say much*), *has said the same
+    thing*, *thinks otherwise*.
+    """
+    return next((c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "advmod"}
+                 and ((c.lower_ in _PROFORMS and (c.lower_ != "much" or any(
+                     a.lower_ == "as" for a in c.children))) or (c.dep_ == "dobj" and any(
+                     t.lower_ in _PROFORMS and t.dep_ == "amod" for t in c.children)))), None)
+
+
+def _what_called(verb: Token, what: Token) -> tuple[int, int] | None:
+    """The content of a cue in a free relative: *investigated what officials called a crime*.
+
+    The relative word and the predicate the cue gives it (*what … a crime*);
+    the source and cue between them are left out of its parts as of any
+    content a cue interrupts. Without a predicate (*what he said*) there is none.
+    """
+    predicates = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in _PREDICATES or c.dep_ in {"dobj", "attr"}
+        or (c.dep_ == "prep" and c.lower_ == "as"))]
+    if what.i > verb.i or what.lower_ != "what" or not predicates:
+        return None
+    return _trim(verb.doc, what.i, max(p.right_edge.i for p in predicates) + 1)
 
 
 def _small_clause(verb: Token, thing: Token) -> tuple[int, int] | None:
@@ -427,14 +623,16 @@ def _quoted_noun(thing: Token) -> bool:
         closing.text in _QUOTE_MARKS)
 
 
-def _stance(verb: Token, objects: list[Token], *, addressee: bool = False
-            ) -> tuple[int, int] | None:
+def _stance(verb: Token, objects: list[Token], *, addressee: bool = False,
+            named: bool = False) -> tuple[int, int] | None:
     """What a cue of intention or stance reports: its infinitive, else its object.
 
     *wants to run*, *supports the bill*, *called for a ban* (the object of the
     cue's own preposition). The object of a verb with an ``addressee`` (*urged
     residents*, *asked reporters*) is who was addressed, content only with the
-    infinitive that follows it (*urged residents to stay indoors*).
+    infinitive that follows it (*urged residents to stay indoors*). With
+    ``named``, a named object is content too: a stance can be taken towards
+    a party (*supports Clinton*, *endorsed the senator*), not towards a pronoun.
     """
     infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
     after = [c for c in objects if c.i > verb.i]
@@ -445,7 +643,8 @@ def _stance(verb: Token, objects: list[Token], *, addressee: bool = False
     if not after:
         after = [g for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1
                  for g in c.children if g.dep_ in {"pobj", "pcomp"}]
-    return _clause(after[:1], verb) if after and _reportable(after[0]) else None
+    return _clause(after[:1], verb) if after and (
+        _reportable(after[0]) or (named and after[0].pos_ != "PRON")) else None
 
 
 def _passive_content(verb: Token) -> tuple[int, int] | None:
@@ -465,13 +664,18 @@ def _interrupted(verb: Token) -> tuple[int, int] | None:
 
     Its whole extent, the cue included, as for a quotation split around its cue.
     """
-    clause = verb.head
+    clause, doc = verb.head, verb.doc
     left, right = verb.left_edge.i, verb.right_edge.i
+    # the parser may hang either comma on the clause, not on the cue
+    if doc[left].text != "," and left > 0:
+        left -= 1
+    if doc[right].text != "," and right + 1 < len(doc):
+        right += 1
     if (verb.dep_ != "parataxis" or clause.pos_ not in {"VERB", "AUX"}
-            or verb.doc[left].text != "," or verb.doc[right].text != ","
+            or doc[left].text != "," or doc[right].text != ","
             or not clause.left_edge.i < left < right < clause.right_edge.i):
         return None
-    return _trim(verb.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    return _trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
 
 
 def _same_sentence(verb: Token, clause: Token) -> bool:
@@ -524,16 +728,21 @@ def _according_to(phrase: Span) -> tuple[Token | None, tuple[int, int] | None]:
     clause = according.head if according.head is not according else None
     if clause is None:
         return source, None
-    bounds = _trim(phrase.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    return source, _clause_without(clause, according)
+
+
+def _clause_without(clause: Token, phrase: Token) -> tuple[int, int] | None:
+    """The tokens of ``clause`` without ``phrase`` at its start or end (*according to X*)."""
+    bounds = _trim(clause.doc, clause.left_edge.i, clause.right_edge.i + 1)
     if bounds is None:
-        return source, None
+        return None
     left, right = bounds
-    own = according.left_edge.i, according.right_edge.i + 1
+    own = phrase.left_edge.i, phrase.right_edge.i + 1
     if own[0] <= left:
         left = own[1]
     elif own[1] >= right:
         right = own[0]
-    return source, _trim(phrase.doc, left, right)
+    return _trim(clause.doc, left, right)
 
 
 def _clause(heads: Iterable[Token], cue: Token | None = None) -> tuple[int, int] | None:

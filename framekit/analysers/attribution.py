@@ -201,6 +201,8 @@ RULES: Mapping[str, float] = {
     "quote_cue_before": 0.8,
     "according_to": 0.85,
     "impersonal_passive": 0.7,
+    "raised_passive": 0.6,
+    "unnamed_noun": 0.5,
     "colon_label": 0.8,
     "reported_speech": 0.8,
     "reported_thought": 0.5,
@@ -209,7 +211,8 @@ RULES: Mapping[str, float] = {
     "reporting_noun": 0.6,
     "quote_continued": 0.7,
 }
-#: The speaker of an impersonal passive (*it was reported that …*), which names no one.
+#: The speaker of an impersonal or raised passive (*it was reported that …*, *X is
+#: expected to …*), which names no one.
 UNNAMED: Speaker = Speaker("unnamed source", SpeakerType.VAGUE)
 #: Rules whose speaker a quotation in the next sentence, with no cue, continues.
 _CONTINUABLE = frozenset({"quote_cue_after", "quote_cue_before", "reported_speech",
@@ -349,11 +352,12 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
 
     def _from_speech(self, article: Article, quotes: _Quotes,
                      item: ReportedSpeech) -> _Draft | None:
-        if item.content is None or (item.source_tokens is None and not item.impersonal):
+        if item.content is None or (item.source_tokens is None and not item.unnamed) or (
+                item.entry.data.get("quote_only")):  # *continued to push*: no report
             return None
         if item.category == "cognition" and not self.thought:
             return None
-        rule = "impersonal_passive" if item.impersonal else {
+        rule = "impersonal_passive" if item.impersonal else item.unnamed_by or {
             "according_to": "according_to", "noun": "reporting_noun",
             "colon": "colon_label"}.get(item.category, f"reported_{item.cue_class}")
         content = (item.content.start, item.content.end)
@@ -570,9 +574,9 @@ def _attribution(article: Article, quotes: _Quotes, resolver: SpeakerResolver,
     source = doc[item.source_tokens[0] : item.source_tokens[1]] if item.source_tokens else None
     start, end = draft.content
     words = doc.char_span(start, end, alignment_mode="expand")
-    speaker = (UNNAMED if item.impersonal else
+    speaker = (UNNAMED if item.unnamed else
                resolver.resolve(source, at=item.cue_tokens[0], content=words))
-    if speaker is None or (source is None and not item.impersonal):
+    if speaker is None or (source is None and not item.unnamed):
         return None
     inside = quotes.overlapping(start, end)
     if any(q.span.start <= start and end <= q.span.end for q in inside) or (
