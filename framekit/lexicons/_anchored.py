@@ -3,12 +3,14 @@
 spaCy's ``Matcher`` tries every pattern at every token, so its cost grows with
 the size of the lexicon times the length of the text. Most lexicon patterns
 start with a token of a fixed text, lower-case form or lemma (*may*, *say*,
-*according*): :class:`AnchoredMatcher` finds the tokens that carry one of those
-*anchors* with one vectorised look-up over the ``Doc``'s attribute arrays, and
-checks each pattern of the anchor from there on the same arrays, without a
-``Matcher``: tokens tested on exact values, ``IN`` and ``NOT_IN`` sets of
-the text, lower-case form, lemma, norm, tag, part of speech, dependency or
-entity type, with the operators ``?``, ``*``, ``+`` and ``{n,m}``. A pattern
+*according*), or of one of a set of them (``{"LEMMA": {"IN": [...]}}``), or
+with a number (``{"LIKE_NUM": true}``): :class:`AnchoredMatcher` finds the
+tokens that carry one of those *anchors* with one vectorised look-up over the
+``Doc``'s attribute arrays, and checks each pattern of the anchor from there on
+the same arrays, without a ``Matcher``: tokens tested on exact values, ``IN``
+and ``NOT_IN`` sets of the text, lower-case form, lemma, norm, tag, part of
+speech, dependency or entity type, and on whether they are like a number,
+with the operators ``?``, ``*``, ``+`` and ``{n,m}``. A pattern
 anchored on its first token but with anything else (another attribute, a
 regular expression, the ``!`` operator) runs on a window of the pattern's
 length from the anchor; the rest (a first token with an operator or no fixed
@@ -37,8 +39,11 @@ TokenPattern = list[dict[str, Any]]
 
 #: Token attributes a pattern's first token can be anchored on, by pattern key.
 _ANCHORS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "LEMMA": "LEMMA", "NORM": "NORM"}
+#: Token flags a pattern's first token can be anchored on when nothing else anchors it.
+_FLAGS = {"LIKE_NUM": "LIKE_NUM"}
 #: Attributes whose values are checked on the ``Doc``'s arrays, by pattern key.
-_COLUMNS = {**_ANCHORS, "TAG": "TAG", "POS": "POS", "DEP": "DEP", "ENT_TYPE": "ENT_TYPE"}
+_COLUMNS = {**_ANCHORS, **_FLAGS, "TAG": "TAG", "POS": "POS", "DEP": "DEP",
+            "ENT_TYPE": "ENT_TYPE"}
 #: The arrays' columns, in order.
 _ATTRS = sorted(set(_COLUMNS.values()))
 _COLUMN = {attr: index for index, attr in enumerate(_ATTRS)}
@@ -83,27 +88,32 @@ class AnchoredMatcher:
         #: pattern of single tokens, or -1 and the tokens of any other.
         self._checked: dict[tuple[int, int], list[tuple[int, int, Any]]] = {}
         for key, pattern in patterns:
-            anchor = _anchor(pattern)
+            anchor = _anchor(pattern, vocab)
             tokens = _compiled(pattern, vocab) if anchor is not None else None
             if anchor is None or (tokens is None and not _bounded(pattern)):
                 self._rest.add(key, [pattern])
                 continue
-            group = (_COLUMN[anchor[0]], vocab.strings.add(anchor[1]))
+            column, kind, value = anchor
+            groups = [(column, one) for one in (sorted(value) if kind == 1 else [value])]
             if tokens is None:
-                matcher, length = self._groups.get(group) or (Matcher(vocab, validate=True), 0)
-                matcher.add(key, [pattern])
-                self._groups[group] = matcher, max(length, len(pattern))
+                for group in groups:
+                    matcher, length = (self._groups.get(group)
+                                       or (Matcher(vocab, validate=True), 0))
+                    matcher.add(key, [pattern])
+                    self._groups[group] = matcher, max(length, len(pattern))
                 continue
             match_id = vocab.strings.add(key)
-            first = tuple(test for test in tokens[0][2] if test != (group[0], 0, group[1]))
-            checked = self._checked.setdefault(group, [])
+            first = tuple(test for test in tokens[0][2] if test != anchor)
+            variants = []
             for fixed in _spelt_out(((1, 1, first), *tokens[1:])):
                 if all(token[:2] == (1, 1) for token in fixed):
-                    checked.append((match_id, len(fixed), tuple(
+                    variants.append((match_id, len(fixed), tuple(
                         (offset, *test) for offset, (_, _, tests) in enumerate(fixed)
                         for test in tests)))
                 else:
-                    checked.append((match_id, -1, fixed))
+                    variants.append((match_id, -1, fixed))
+            for group in groups:
+                self._checked.setdefault(group, []).extend(variants)
         anchors = self._groups.keys() | self._checked.keys()
         #: The columns the checks read.
         self._columns = sorted({column for column, _ in anchors} | {
@@ -239,22 +249,30 @@ def _compiled(pattern: TokenPattern, vocab: Vocab) -> tuple[_Token, ...] | None:
         for name, value in token.items():
             if name.upper() == "OP":
                 continue
-            attr = _COLUMNS.get(name.upper())
-            if attr is None:
+            test = _test(name, value, vocab)
+            if test is None:
                 return None
-            if isinstance(value, str):
-                tests.append((_COLUMN[attr], 0, vocab.strings.add(value)))
-            elif (isinstance(value, dict) and len(value) == 1
-                  and next(iter(value)) in {"IN", "NOT_IN"}
-                  and isinstance(value[next(iter(value))], list)
-                  and all(isinstance(v, str) for v in value[next(iter(value))])):
-                kind, values = next(iter(value.items()))
-                tests.append((_COLUMN[attr], 1 if kind == "IN" else 2,
-                              frozenset(vocab.strings.add(v) for v in values)))
-            else:
-                return None
+            tests.append(test)
         tokens.append((*repeats, tuple(tests)))
     return tuple(tokens)
+
+
+def _test(name: str, value: Any, vocab: Vocab) -> _Test | None:
+    """The test of one attribute of a pattern token on the arrays, ``None`` if it has none."""
+    attr = _COLUMNS.get(name.upper())
+    if attr is None:
+        return None
+    if attr in _FLAGS.values():
+        return (_COLUMN[attr], 0, int(value)) if isinstance(value, bool) else None
+    if isinstance(value, str):
+        return _COLUMN[attr], 0, vocab.strings.add(value)
+    if (isinstance(value, dict) and len(value) == 1 and next(iter(value)) in {"IN", "NOT_IN"}
+            and isinstance(value[next(iter(value))], list)
+            and all(isinstance(v, str) for v in value[next(iter(value))])):
+        kind, values = next(iter(value.items()))
+        return (_COLUMN[attr], 1 if kind == "IN" else 2,
+                frozenset(vocab.strings.add(v) for v in values))
+    return None
 
 
 def _repeats(op: str) -> tuple[int, int | None] | None:
@@ -273,12 +291,18 @@ def _bounded(pattern: TokenPattern) -> bool:
     return all(token.get("OP", "1") in _BOUNDED for token in pattern)
 
 
-def _anchor(pattern: TokenPattern) -> tuple[str, str] | None:
-    """The attribute and value every match's first token has."""
+def _anchor(pattern: TokenPattern, vocab: Vocab) -> _Test | None:
+    """The test every match's first token passes that finds where matches can start.
+
+    A fixed text, lower-case form, lemma or norm, else a set of them (an
+    ``IN``), else a flag (``LIKE_NUM``); ``None`` when the first token has an
+    operator or none of these.
+    """
     if not pattern:
         return None
     first = {name.upper(): value for name, value in pattern[0].items()}
     if "OP" in first:
         return None
-    return next(((_ANCHORS[name], value) for name, value in first.items()
-                 if name in _ANCHORS and isinstance(value, str)), None)
+    tests = [test for name, value in first.items() if name in _ANCHORS or name in _FLAGS
+             if (test := _test(name, value, vocab)) is not None and test[1] != 2]
+    return min(tests, key=lambda test: (_ATTRS[test[0]] in _FLAGS, test[1]), default=None)
