@@ -48,6 +48,7 @@ class Article:
         """
         self.doc = doc
         self.lexicons = lexicons or Lexicons.default()
+        self._strings: dict[str, tuple[str, ...]] = {}
         if text is not None:
             self.__dict__["text"] = text
 
@@ -56,16 +57,31 @@ class Article:
         """The article's original text (spaCy joins it anew on each ``Doc.text``)."""
         return self.doc.text
 
-    @cached_property
+    @property
     def token_texts(self) -> tuple[str, ...]:
-        """Each token's text, by token index.
+        """Each token's text, by token index (see :meth:`strings`)."""
+        return self.strings("ORTH")
 
-        Read from the ``Doc``'s arrays: iterating the ``Doc`` makes a spaCy
-        ``Token`` object for each token, which costs more than most rules
-        that scan the article for candidates.
+    def strings(self, attribute: str) -> tuple[str, ...]:
+        """Each token's ``attribute`` (``"ORTH"``, ``"TAG"``, ``"DEP"``, ``"LEMMA"`` …), by index.
+
+        Read once per article from the ``Doc``'s arrays, each distinct value
+        looked up once: iterating the ``Doc`` makes a spaCy ``Token`` object
+        for each token, which costs more than most rules that scan the article
+        for candidates.
+
+        Example:
+            >>> from framekit import load_pipeline
+            >>> Article(load_pipeline()("Talks may resume.")).strings("TAG")
+            ('NNS', 'MD', 'VB', '.')
         """
-        strings = self.doc.vocab.strings
-        return tuple(strings[orth] for orth in self.doc.to_array("ORTH").tolist())
+        found = self._strings.get(attribute)
+        if found is None:
+            ids = self.doc.to_array(attribute) if len(self.doc) else np.zeros(0, np.uint64)
+            unique, inverse = np.unique(ids, return_inverse=True)
+            names = [self.doc.vocab.strings[value] for value in unique.tolist()]
+            found = self._strings[attribute] = tuple(map(names.__getitem__, inverse.tolist()))
+        return found
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:

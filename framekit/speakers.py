@@ -165,8 +165,8 @@ class People:
             words = self._name_words(entity)
             if words:
                 names.setdefault(_key(words[-1]), []).append(" ".join(words))
-        places = {key for i, text in enumerate(self.article.token_texts)
-                  if (key := _key(text)) in names and _is_place(self.doc[i])}
+        places = {key for i, key in enumerate(self._token_keys)
+                  if key in names and _is_place(self.doc[i])}
         return {key: forms for key, forms in names.items()
                 if key not in places or any(" " in form for form in forms)}
 
@@ -197,8 +197,15 @@ class People:
 
     def _name_tokens(self, names: Iterable[str]) -> list[Token]:
         keys = set(names)
-        return [token for i, text in enumerate(self.article.token_texts) if _key(text) in keys
+        return [token for i, key in enumerate(self._token_keys) if key in keys
                 and _proper(token := self.doc[i]) and not self.article.in_quotation(token)]
+
+    @cached_property
+    def _token_keys(self) -> list[str]:
+        """The key of each token's text, by token index (each distinct text keyed once)."""
+        texts = self.article.token_texts
+        keys = {text: _key(text) for text in set(texts)}
+        return [keys[text] for text in texts]
 
     @cached_property
     def _mentions(self) -> tuple[list[int], list[str]]:
@@ -211,15 +218,18 @@ class People:
     def _keys(self) -> list[str | None]:
         """The surname key of each token that names a known person, else ``None``."""
         names = self._names
-        keys: list[str | None] = []
-        for text in self.article.token_texts:
-            key = _key(_NAME_EDGE.sub("", text)) if text[:1].isupper() else None
-            keys.append(key if key in names else None)
-        return keys
+        texts = self.article.token_texts
+        found = {text: key for text in set(texts) if text[:1].isupper()
+                 and (key := _key(_NAME_EDGE.sub("", text))) in names}
+        return [found.get(text) for text in texts]
 
     def key_of(self, token: Token) -> str | None:
         """The surname key of the person ``token`` names, if it names one."""
         return self._keys[token.i]
+
+    def keys_in(self, start: int, end: int) -> set[str]:
+        """The surname keys of the people named by tokens ``start`` to ``end``."""
+        return {key for key in self._keys[start:end] if key}
 
     def role_of(self, name: Token) -> str | None:
         """The title before a name, or an apposition beside it."""
@@ -285,8 +295,10 @@ class People:
     @cached_property
     def described(self) -> list[int]:
         """Token index of each unnamed person described as a subject (*the mayor said*)."""
-        return [t.i for t in self.doc if t.tag_ == "NN" and t.dep_ in {"nsubj", "nsubjpass"}
-                and self.nouns.category(t) in {"role", "source"}
+        tags, deps = self.article.strings("TAG"), self.article.strings("DEP")
+        subjects = (self.doc[i] for i, tag in enumerate(tags)
+                    if tag == "NN" and deps[i] in {"nsubj", "nsubjpass"})
+        return [t.i for t in subjects if self.nouns.category(t) in {"role", "source"}
                 and not self.article.in_quotation(t)
                 and not any(self.key_of(c) is not None for c in t.subtree)]
 
@@ -419,7 +431,7 @@ class SpeakerResolver:
             return None
         head = mention.root
         at = mention.start if at is None else at
-        named = {k for t in content if (k := self.people.key_of(t))} if content else set()
+        named = self.people.keys_in(content.start, content.end) if content else set()
         for token in (head, *(c for c in head.children if c.dep_ == "appos")):
             key = self.people.key_of(token)
             if key is not None:
