@@ -142,14 +142,26 @@ class Article:
         return find_reported_speech(self, self.lexicons.reporting_matcher)
 
     @cached_property
-    def _reported_tokens(self) -> frozenset[int]:
-        return frozenset(i for item in self.reported_speech if item.content_tokens is not None
-                         for i in range(*item.content_tokens))
+    def voices(self) -> tuple[Voice, ...]:
+        """Whose voice each token is in, by token index (see :meth:`voice_of`).
+
+        Computed once per article, from the quotation and reported-speech layers.
+
+        Example:
+            >>> from framekit import load_pipeline
+            >>> [v.value for v in Article(load_pipeline()("Peskov said talks may fail.")).voices]
+            ['author', 'author', 'reported', 'reported', 'reported', 'author']
+        """
+        voice = np.full(len(self.doc), 2, dtype=np.int8)  # the writer's own
+        for item in self.reported_speech:
+            if item.content_tokens is not None:
+                voice[item.content_tokens[0] : item.content_tokens[1]] = 1
+        voice[np.asarray(self._quotation_of_token, dtype=np.int64) >= 0] = 0
+        return tuple(map(_VOICES.__getitem__, voice.tolist()))
 
     def in_reported_speech(self, token: Token | int) -> bool:
         """Whether ``token`` lies in the content of reported speech (quoted or not)."""
-        i = token if isinstance(token, int) else token.i
-        return i in self._reported_tokens or self._quotation_of_token[i] >= 0
+        return self.voice_of(token) is not Voice.AUTHOR
 
     def voice_of(self, token: Token | int) -> Voice:
         """Whose voice ``token`` is in: quoted, reported, or the writer's own (author).
@@ -160,7 +172,8 @@ class Article:
             >>> article.voice_of(3), article.voice_of(7)
             (<Voice.REPORTED: 'reported'>, <Voice.AUTHOR: 'author'>)
         """
-        if self.in_quotation(token):
-            return Voice.QUOTED
-        return Voice.REPORTED if self.in_reported_speech(token) else Voice.AUTHOR
+        return self.voices[token if isinstance(token, int) else token.i]
 
+
+#: The voices by the codes :attr:`Article.voices` computes them with.
+_VOICES = (Voice.QUOTED, Voice.REPORTED, Voice.AUTHOR)

@@ -713,8 +713,9 @@ def _in_question(span: Span) -> bool:
 
 def _words(article: Article) -> list[tuple[int, Voice]]:
     """Sentence index and voice of each word of ``article``, in one pass over its tokens."""
-    return [(index, article.voice_of(i)) for index, sentence in enumerate(article.sentences)
-            for i in range(sentence.start, sentence.end) if article.is_word[i]]
+    voices, is_word = article.voices, article.is_word
+    return [(index, voices[i]) for index, sentence in enumerate(article.sentences)
+            for i in range(sentence.start, sentence.end) if is_word[i]]
 
 
 def _figures(words: list[tuple[int, Voice]], cues: list[Cue], voice: Voice | None
