@@ -52,12 +52,23 @@ _BOUNDED = {"?", "!", "1"}
 #: Repetitions (least, most; ``None`` for no bound) of the operators checked on the arrays.
 _REPEATS: dict[str, tuple[int, int | None]] = {"1": (1, 1), "?": (0, 1), "*": (0, None),
                                                "+": (1, None)}
+#: Slots that a column's values (64-bit hashes) are spread over by their low bits,
+#: so that the tokens that may be anchors are found by one look-up in a table of
+#: booleans: a few hundred anchors leave most slots empty.
+_SLOTS = 1 << 16
 _RANGE = re.compile(r"\{(\d*)(,?)(\d*)\}")
 
 #: One token test: column, kind (0 equal to, 1 in, 2 not in) and value or set of values.
 _Test = tuple[int, int, Any]
 #: One pattern token: least and most repetitions and its tests.
 _Token = tuple[int, int | None, tuple[_Test, ...]]
+#: One pattern as checked from its anchor: its key, then either its length and the
+#: (token offset, *test) checks of a pattern of single tokens, or -1 and its tokens.
+_Check = tuple[int, int, Any]
+#: The checks of one anchor: those read at every anchor, and those of patterns of
+#: single tokens by the column and value their second token must have.
+_Dispatch = tuple[list[_Check], dict[int, dict[int, list[_Check]]]]
+_NOTHING: _Dispatch = ([], {})
 
 
 class AnchoredMatcher:
@@ -83,10 +94,7 @@ class AnchoredMatcher:
     def __init__(self, vocab: Vocab, patterns: Iterable[tuple[str, TokenPattern]]) -> None:
         self._rest = Matcher(vocab, validate=True)
         self._groups: dict[tuple[int, int], tuple[Matcher, int]] = {}
-        #: Patterns checked on the arrays, by anchor (column, value): key, then either the
-        #: length and the (token offset, *test) checks other than the anchor's own of a
-        #: pattern of single tokens, or -1 and the tokens of any other.
-        self._checked: dict[tuple[int, int], list[tuple[int, int, Any]]] = {}
+        checked: dict[tuple[int, int], list[_Check]] = {}
         for key, pattern in patterns:
             anchor = _anchor(pattern, vocab)
             tokens = _compiled(pattern, vocab) if anchor is not None else None
@@ -104,7 +112,7 @@ class AnchoredMatcher:
                 continue
             match_id = vocab.strings.add(key)
             first = tuple(test for test in tokens[0][2] if test != anchor)
-            variants = []
+            variants: list[_Check] = []
             for fixed in _spelt_out(((1, 1, first), *tokens[1:])):
                 if all(token[:2] == (1, 1) for token in fixed):
                     variants.append((match_id, len(fixed), tuple(
@@ -113,36 +121,43 @@ class AnchoredMatcher:
                 else:
                     variants.append((match_id, -1, fixed))
             for group in groups:
-                self._checked.setdefault(group, []).extend(variants)
-        anchors = self._groups.keys() | self._checked.keys()
+                checked.setdefault(group, []).extend(variants)
+        anchors = self._groups.keys() | checked.keys()
         #: The columns the checks read.
         self._columns = sorted({column for column, _ in anchors} | {
-            test[1 if length >= 0 else 0] for checks in self._checked.values()
+            test[1 if length >= 0 else 0] for checks in checked.values()
             for _, length, tests in checks
             for test in (tests if length >= 0 else (t for token in tests for t in token[2]))})
-        #: The anchors' values by column, sorted for a vectorised look-up.
-        self._values = {column: np.array(sorted({value for c, value in anchors if c == column}),
-                                         dtype=np.uint64)
-                        for column in sorted({column for column, _ in anchors})}
+        #: Patterns checked on the arrays, by anchor (column, value) (see :func:`_dispatched`).
+        self._checked = {anchor: _dispatched(checks) for anchor, checks in checked.items()}
+        #: By column, which slots (see :data:`_SLOTS`) the anchors' values fall in, for
+        #: a vectorised look-up of the tokens that may be anchors.
+        self._slots: dict[int, np.ndarray[Any, np.dtype[np.bool_]]] = {}
+        for column, value in sorted(anchors):
+            self._slots.setdefault(column, np.zeros(_SLOTS, dtype=np.bool_))[value % _SLOTS] = True
 
     def __call__(self, doclike: Doc | Span) -> set[tuple[int, int, int]]:
         """The matches in ``doclike``, offsets relative to its first token."""
         found = {(key, start, end) for key, start, end in self._rest(doclike)} \
             if len(self._rest) else set()
-        if not self._values or not len(doclike):
+        if not self._slots or not len(doclike):
             return found
         doc, first = (doclike.doc, doclike.start) if isinstance(doclike, Span) else (doclike, 0)
         size = len(doclike)
         end = first + size
         arrays = _Arrays.of(doc)
         columns = arrays.columns(self._columns)
-        for column, values in self._values.items():
-            anchors = arrays.array[first:end, column]
-            at = np.minimum(np.searchsorted(values, anchors), len(values) - 1)
-            for i in np.flatnonzero(values[at] == anchors).tolist():
+        for column, slots in self._slots.items():
+            # a token whose value falls in an anchor's slot may be an anchor: look it up
+            for i in np.flatnonzero(slots[arrays.slots(column)[first:end]]).tolist():
                 position = first + i
                 anchor = column, columns[column][position]
-                for key, length, tests in self._checked.get(anchor, ()):
+                checks, second = self._checked.get(anchor, _NOTHING)
+                if second and position + 1 < end:
+                    checks = [*checks, *(check for after, by_value in second.items()
+                                         for check in by_value.get(columns[after][position + 1],
+                                                                   ()))]
+                for key, length, tests in checks:
                     if length < 0:
                         found.update((key, i, stop - first)
                                      for stop in _ends(columns, tests, 0, position, end))
@@ -174,6 +189,7 @@ class _Arrays:
         attrs: list[int | str] = list(_ATTRS)
         self.array = doc.to_array(attrs).reshape(len(doc), len(attrs))
         self._columns: list[list[int]] = [[] for _ in attrs]
+        self._slots: dict[int, np.ndarray[Any, np.dtype[np.intp]]] = {}
 
     @classmethod
     def of(cls, doc: Doc) -> _Arrays:
@@ -189,6 +205,31 @@ class _Arrays:
             if not self._columns[column]:
                 self._columns[column] = self.array[:, column].tolist()
         return self._columns
+
+    def slots(self, column: int) -> np.ndarray[Any, np.dtype[np.intp]]:
+        """The slot (see :data:`_SLOTS`) of each token's value in ``column``."""
+        found = self._slots.get(column)
+        if found is None:
+            found = self._slots[column] = (self.array[:, column] % _SLOTS).astype(np.intp)
+        return found
+
+
+def _dispatched(checks: list[_Check]) -> _Dispatch:
+    """The checks of one anchor, indexed by an exact test of the token after it if they have one.
+
+    An anchor such as the lemma *be* starts dozens of patterns (*be likely*, *be
+    unclear* …): only those whose second token is the one that follows are checked.
+    """
+    unindexed: list[_Check] = []
+    second: dict[int, dict[int, list[_Check]]] = {}
+    for key, length, tests in checks:
+        test = next((t for t in tests if t[0] == 1 and t[2] == 0), None) if length > 1 else None
+        if test is None:
+            unindexed.append((key, length, tests))
+            continue
+        rest = tuple(t for t in tests if t is not test)
+        second.setdefault(test[1], {}).setdefault(test[3], []).append((key, length, rest))
+    return unindexed, second
 
 
 def _holds(columns: list[list[int]], position: int, tests: tuple[_Test, ...]) -> bool:
