@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from framekit.layers import Lexicons
 from framekit.quotes import Quotation, find_quotations
 from framekit.reporting import ReportedSpeech, find_reported_speech
+from framekit.spans import TextSpan
 from framekit.voice import Voice
 
 __all__ = ["Article"]
@@ -82,6 +83,30 @@ class Article:
             names = [self.doc.vocab.strings[value] for value in unique.tolist()]
             found = self._strings[attribute] = tuple(map(names.__getitem__, inverse.tolist()))
         return found
+
+    @cached_property
+    def _token_chars(self) -> tuple[list[int], list[int]]:
+        """The offsets of each token's first character and of the one after its last."""
+        if not len(self.doc):
+            return [], []
+        offsets = self.doc.to_array(["IDX", "LENGTH"]).astype(np.int64)
+        return offsets[:, 0].tolist(), (offsets[:, 0] + offsets[:, 1]).tolist()
+
+    def text_span(self, start: int, end: int) -> TextSpan:
+        """The text of tokens ``start`` to ``end`` (end exclusive), without trailing whitespace.
+
+        As ``TextSpan.of(doc[start:end])``, read off the text instead of joining
+        the tokens' texts.
+
+        Example:
+            >>> from framekit import load_pipeline
+            >>> Article(load_pipeline()("Talks may resume soon.")).text_span(1, 3)
+            TextSpan(start=6, end=16, text='may resume')
+        """
+        if end <= start:
+            return TextSpan.of(self.doc[start:end])
+        starts, ends = self._token_chars
+        return TextSpan.of_text(self.text, starts[start], ends[end - 1])
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
