@@ -108,6 +108,23 @@ class Article:
         starts, ends = self._token_chars
         return TextSpan.of_text(self.text, starts[start], ends[end - 1])
 
+    def words_within(self, start: int, end: int) -> list[int]:
+        """Indices of the words among the tokens wholly inside characters ``start`` to ``end``.
+
+        The tokens of ``doc.char_span(start, end, alignment_mode="contract")``
+        that are words (see :attr:`is_word`), found by bisection over the
+        token offsets.
+
+        Example:
+            >>> from framekit import load_pipeline
+            >>> Article(load_pipeline()("Talks, he said, may resume.")).words_within(0, 14)
+            [0, 2, 3]
+        """
+        starts, ends = self._token_chars
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_right(ends, end)
+        is_word = self.is_word
+        return [i for i in range(first, last) if is_word[i]]
+
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
         """The sentences of the article, as parsed."""
