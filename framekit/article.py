@@ -11,7 +11,9 @@ never modify the ``Doc``.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
@@ -49,7 +51,7 @@ class Article:
         """
         self.doc = doc
         self.lexicons = lexicons or Lexicons.default()
-        self._strings: dict[str, tuple[str, ...]] = {}
+        self._distinct: dict[str, tuple[list[str], np.ndarray[Any, np.dtype[np.intp]]]] = {}
         if text is not None:
             self.__dict__["text"] = text
 
@@ -66,23 +68,50 @@ class Article:
     def strings(self, attribute: str) -> tuple[str, ...]:
         """Each token's ``attribute`` (``"ORTH"``, ``"TAG"``, ``"DEP"``, ``"LEMMA"`` …), by index.
 
-        Read once per article from the ``Doc``'s arrays, each distinct value
-        looked up once: iterating the ``Doc`` makes a spaCy ``Token`` object
-        for each token, which costs more than most rules that scan the article
-        for candidates.
+        Read from the ``Doc``'s arrays (see :meth:`distinct`): iterating the
+        ``Doc`` makes a spaCy ``Token`` object for each token, which costs
+        more than most rules that scan the article for candidates.
 
         Example:
             >>> from framekit import load_pipeline
             >>> Article(load_pipeline()("Talks may resume.")).strings("TAG")
             ('NNS', 'MD', 'VB', '.')
         """
-        found = self._strings.get(attribute)
+        values, of_token = self.distinct(attribute)
+        return tuple(map(values.__getitem__, of_token.tolist()))
+
+    def distinct(self, attribute: str) -> tuple[list[str], np.ndarray[Any, np.dtype[np.intp]]]:
+        """The distinct values of ``attribute`` and, by token, the index of its value among them.
+
+        Read once per article and attribute, each distinct value looked up
+        once, so that a rule can test each distinct word once, not each token.
+
+        Example:
+            >>> from framekit import load_pipeline
+            >>> values, of_token = Article(load_pipeline()("No, no, no.")).distinct("LOWER")
+            >>> [values[i] for i in of_token]
+            ['no', ',', 'no', ',', 'no', '.']
+        """
+        found = self._distinct.get(attribute)
         if found is None:
             ids = self.doc.to_array(attribute) if len(self.doc) else np.zeros(0, np.uint64)
-            unique, inverse = np.unique(ids, return_inverse=True)
-            names = [self.doc.vocab.strings[value] for value in unique.tolist()]
-            found = self._strings[attribute] = tuple(map(names.__getitem__, inverse.tolist()))
+            unique, of_token = np.unique(ids, return_inverse=True)
+            strings = self.doc.vocab.strings
+            found = self._distinct[attribute] = ([strings[value] for value in unique.tolist()],
+                                                 of_token.reshape(-1).astype(np.intp))
         return found
+
+    def tokens_where(self, attribute: str, test: Callable[[str], bool]) -> list[int]:
+        """Indices of the tokens whose ``attribute`` passes ``test`` (each value tested once).
+
+        Example:
+            >>> from framekit import load_pipeline
+            >>> Article(load_pipeline()("Talks may resume.")).tokens_where("TAG", str.isalpha)
+            [0, 1, 2]
+        """
+        values, of_token = self.distinct(attribute)
+        chosen = np.fromiter((test(value) for value in values), dtype=np.bool_, count=len(values))
+        return np.flatnonzero(chosen[of_token]).tolist()
 
     @cached_property
     def _token_chars(self) -> tuple[list[int], list[int]]:

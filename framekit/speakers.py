@@ -31,11 +31,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
+import numpy as np
 from spacy.tokens import Span, Token
 
 from framekit import english
@@ -165,8 +166,8 @@ class People:
             words = self._name_words(entity)
             if words:
                 names.setdefault(_key(words[-1]), []).append(" ".join(words))
-        places = {key for i, key in enumerate(self._token_keys)
-                  if key in names and _is_place(self.doc[i])}
+        keys, of_token = self._text_keys
+        places = {keys[of_token[i]] for i in self._tokens_keyed(names) if _is_place(self.doc[i])}
         return {key: forms for key, forms in names.items()
                 if key not in places or any(" " in form for form in forms)}
 
@@ -196,16 +197,20 @@ class People:
         return [w for w in words if w and w[0].isupper()]
 
     def _name_tokens(self, names: Iterable[str]) -> list[Token]:
-        keys = set(names)
-        return [token for i, key in enumerate(self._token_keys) if key in keys
-                and _proper(token := self.doc[i]) and not self.article.in_quotation(token)]
+        return [token for i in self._tokens_keyed(set(names))
+                if _proper(token := self.doc[i]) and not self.article.in_quotation(token)]
 
     @cached_property
-    def _token_keys(self) -> list[str]:
-        """The key of each token's text, by token index (each distinct text keyed once)."""
-        texts = self.article.token_texts
-        keys = {text: _key(text) for text in set(texts)}
-        return [keys[text] for text in texts]
+    def _text_keys(self) -> tuple[list[str], np.ndarray[Any, np.dtype[np.intp]]]:
+        """The key of each distinct token text, and by token the index of its text's key."""
+        texts, of_token = self.article.distinct("ORTH")
+        return [_key(text) for text in texts], of_token
+
+    def _tokens_keyed(self, keys: Collection[str]) -> list[int]:
+        """Indices of the tokens whose text's key is one of ``keys``."""
+        texts, of_token = self._text_keys
+        chosen = np.fromiter((key in keys for key in texts), dtype=np.bool_, count=len(texts))
+        return np.flatnonzero(chosen[of_token]).tolist()
 
     @cached_property
     def _mentions(self) -> tuple[list[int], list[str]]:
@@ -218,10 +223,10 @@ class People:
     def _keys(self) -> list[str | None]:
         """The surname key of each token that names a known person, else ``None``."""
         names = self._names
-        texts = self.article.token_texts
-        found = {text: key for text in set(texts) if text[:1].isupper()
-                 and (key := _key(_NAME_EDGE.sub("", text))) in names}
-        return [found.get(text) for text in texts]
+        texts, of_token = self.article.distinct("ORTH")
+        found = [key if text[:1].isupper() and (key := _key(_NAME_EDGE.sub("", text))) in names
+                 else None for text in texts]
+        return [found[index] for index in of_token.tolist()]
 
     def key_of(self, token: Token) -> str | None:
         """The surname key of the person ``token`` names, if it names one."""
@@ -295,10 +300,10 @@ class People:
     @cached_property
     def described(self) -> list[int]:
         """Token index of each unnamed person described as a subject (*the mayor said*)."""
-        tags, deps = self.article.strings("TAG"), self.article.strings("DEP")
-        subjects = (self.doc[i] for i, tag in enumerate(tags)
-                    if tag == "NN" and deps[i] in {"nsubj", "nsubjpass"})
-        return [t.i for t in subjects if self.nouns.category(t) in {"role", "source"}
+        subjects = set(self.article.tokens_where("DEP", {"nsubj", "nsubjpass"}.__contains__))
+        nouns = (self.doc[i] for i in self.article.tokens_where("TAG", "NN".__eq__)
+                 if i in subjects)
+        return [t.i for t in nouns if self.nouns.category(t) in {"role", "source"}
                 and not self.article.in_quotation(t)
                 and not any(self.key_of(c) is not None for c in t.subtree)]
 
