@@ -128,8 +128,10 @@ class AnchoredMatcher:
             test[1 if length >= 0 else 0] for checks in checked.values()
             for _, length, tests in checks
             for test in (tests if length >= 0 else (t for token in tests for t in token[2]))})
-        #: Patterns checked on the arrays, by anchor (column, value) (see :func:`_dispatched`).
-        self._checked = {anchor: _dispatched(checks) for anchor, checks in checked.items()}
+        #: Patterns checked on the arrays, by anchor column and value (see :func:`_dispatched`).
+        self._checked: dict[int, dict[int, _Dispatch]] = {}
+        for (column, value), checks in checked.items():
+            self._checked.setdefault(column, {})[value] = _dispatched(checks)
         #: By column, which slots (see :data:`_SLOTS`) the anchors' values fall in, for
         #: a vectorised look-up of the tokens that may be anchors.
         self._slots: dict[int, np.ndarray[Any, np.dtype[np.bool_]]] = {}
@@ -148,11 +150,11 @@ class AnchoredMatcher:
         arrays = _Arrays.of(doc)
         columns = arrays.columns(self._columns)
         for column, slots in self._slots.items():
+            values, by_value = columns[column], self._checked.get(column, {})
             # a token whose value falls in an anchor's slot may be an anchor: look it up
             for i in np.flatnonzero(slots[arrays.slots(column)[first:end]]).tolist():
                 position = first + i
-                anchor = column, columns[column][position]
-                checks, second = self._checked.get(anchor, _NOTHING)
+                checks, second = by_value.get(values[position], _NOTHING)
                 if second and position + 1 < end:
                     checks = [*checks, *(check for after, by_value in second.items()
                                          for check in by_value.get(columns[after][position + 1],
@@ -170,7 +172,7 @@ class AnchoredMatcher:
                             break
                     else:
                         found.add((key, i, i + length))
-                if anchor in self._groups:
+                if self._groups and (anchor := (column, values[position])) in self._groups:
                     matcher, length = self._groups[anchor]
                     window = doclike[i : i + length]
                     found.update((key, i, i + stop) for key, start, stop in matcher(window)
