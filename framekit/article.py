@@ -60,13 +60,9 @@ class Article:
         """The article's original text (spaCy joins it anew on each ``Doc.text``)."""
         return self.doc.text
 
-    @property
+    @cached_property
     def token_texts(self) -> tuple[str, ...]:
-        """Each token's text, by token index (see :meth:`strings`)."""
-        return self.strings("ORTH")
-
-    def strings(self, attribute: str) -> tuple[str, ...]:
-        """Each token's ``attribute`` (``"ORTH"``, ``"TAG"``, ``"DEP"``, ``"LEMMA"`` …), by index.
+        """Each token's text, by token index.
 
         Read from the ``Doc``'s arrays (see :meth:`distinct`): iterating the
         ``Doc`` makes a spaCy ``Token`` object for each token, which costs
@@ -74,10 +70,10 @@ class Article:
 
         Example:
             >>> from framekit import load_pipeline
-            >>> Article(load_pipeline()("Talks may resume.")).strings("TAG")
-            ('NNS', 'MD', 'VB', '.')
+            >>> Article(load_pipeline()("Talks may resume.")).token_texts
+            ('Talks', 'may', 'resume', '.')
         """
-        values, of_token = self.distinct(attribute)
+        values, of_token = self.distinct("ORTH")
         return tuple(map(values.__getitem__, of_token.tolist()))
 
     def distinct(self, attribute: str) -> tuple[list[str], np.ndarray[Any, np.dtype[np.intp]]]:
