@@ -11,7 +11,9 @@ never modify the ``Doc``.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
@@ -19,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from framekit.layers import Lexicons
 from framekit.quotes import Quotation, find_quotations
 from framekit.reporting import ReportedSpeech, find_reported_speech
+from framekit.spans import TextSpan
 from framekit.voice import Voice
 
 __all__ = ["Article"]
@@ -48,6 +51,7 @@ class Article:
         """
         self.doc = doc
         self.lexicons = lexicons or Lexicons.default()
+        self._distinct: dict[str, tuple[list[str], np.ndarray[Any, np.dtype[np.intp]]]] = {}
         if text is not None:
             self.__dict__["text"] = text
 
@@ -60,12 +64,91 @@ class Article:
     def token_texts(self) -> tuple[str, ...]:
         """Each token's text, by token index.
 
-        Read from the ``Doc``'s arrays: iterating the ``Doc`` makes a spaCy
-        ``Token`` object for each token, which costs more than most rules
-        that scan the article for candidates.
+        Read from the ``Doc``'s arrays (see :meth:`distinct`): iterating the
+        ``Doc`` makes a spaCy ``Token`` object for each token, which costs
+        more than most rules that scan the article for candidates.
+
+        Example:
+            >>> from framekit import load_pipeline
+            >>> Article(load_pipeline()("Talks may resume.")).token_texts
+            ('Talks', 'may', 'resume', '.')
         """
-        strings = self.doc.vocab.strings
-        return tuple(strings[orth] for orth in self.doc.to_array("ORTH").tolist())
+        values, of_token = self.distinct("ORTH")
+        return tuple(map(values.__getitem__, of_token.tolist()))
+
+    def distinct(self, attribute: str) -> tuple[list[str], np.ndarray[Any, np.dtype[np.intp]]]:
+        """The distinct values of ``attribute`` and, by token, the index of its value among them.
+
+        Read once per article and attribute, each distinct value looked up
+        once, so that a rule can test each distinct word once, not each token.
+
+        Example:
+            >>> from framekit import load_pipeline
+            >>> values, of_token = Article(load_pipeline()("No, no, no.")).distinct("LOWER")
+            >>> [values[i] for i in of_token]
+            ['no', ',', 'no', ',', 'no', '.']
+        """
+        found = self._distinct.get(attribute)
+        if found is None:
+            ids = self.doc.to_array(attribute) if len(self.doc) else np.zeros(0, np.uint64)
+            unique, of_token = np.unique(ids, return_inverse=True)
+            strings = self.doc.vocab.strings
+            found = self._distinct[attribute] = ([strings[value] for value in unique.tolist()],
+                                                 of_token.reshape(-1).astype(np.intp))
+        return found
+
+    def tokens_where(self, attribute: str, test: Callable[[str], bool]) -> list[int]:
+        """Indices of the tokens whose ``attribute`` passes ``test`` (each value tested once).
+
+        Example:
+            >>> from framekit import load_pipeline
+            >>> Article(load_pipeline()("Talks may resume.")).tokens_where("TAG", str.isalpha)
+            [0, 1, 2]
+        """
+        values, of_token = self.distinct(attribute)
+        chosen = np.fromiter((test(value) for value in values), dtype=np.bool_, count=len(values))
+        return np.flatnonzero(chosen[of_token]).tolist()
+
+    @cached_property
+    def _token_chars(self) -> tuple[list[int], list[int]]:
+        """The offsets of each token's first character and of the one after its last."""
+        if not len(self.doc):
+            return [], []
+        offsets = self.doc.to_array(["IDX", "LENGTH"]).astype(np.int64)
+        return offsets[:, 0].tolist(), (offsets[:, 0] + offsets[:, 1]).tolist()
+
+    def text_span(self, start: int, end: int) -> TextSpan:
+        """The text of tokens ``start`` to ``end`` (end exclusive), without trailing whitespace.
+
+        As ``TextSpan.of(doc[start:end])``, read off the text instead of joining
+        the tokens' texts.
+
+        Example:
+            >>> from framekit import load_pipeline
+            >>> Article(load_pipeline()("Talks may resume soon.")).text_span(1, 3)
+            TextSpan(start=6, end=16, text='may resume')
+        """
+        if end <= start:
+            return TextSpan.of(self.doc[start:end])
+        starts, ends = self._token_chars
+        return TextSpan.of_text(self.text, starts[start], ends[end - 1])
+
+    def words_within(self, start: int, end: int) -> list[int]:
+        """Indices of the words among the tokens wholly inside characters ``start`` to ``end``.
+
+        The tokens of ``doc.char_span(start, end, alignment_mode="contract")``
+        that are words (see :attr:`is_word`), found by bisection over the
+        token offsets.
+
+        Example:
+            >>> from framekit import load_pipeline
+            >>> Article(load_pipeline()("Talks, he said, may resume.")).words_within(0, 14)
+            [0, 2, 3]
+        """
+        starts, ends = self._token_chars
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_right(ends, end)
+        is_word = self.is_word
+        return [i for i in range(first, last) if is_word[i]]
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
@@ -126,14 +209,26 @@ class Article:
         return find_reported_speech(self, self.lexicons.reporting_matcher)
 
     @cached_property
-    def _reported_tokens(self) -> frozenset[int]:
-        return frozenset(i for item in self.reported_speech if item.content_tokens is not None
-                         for i in range(*item.content_tokens))
+    def voices(self) -> tuple[Voice, ...]:
+        """Whose voice each token is in, by token index (see :meth:`voice_of`).
+
+        Computed once per article, from the quotation and reported-speech layers.
+
+        Example:
+            >>> from framekit import load_pipeline
+            >>> [v.value for v in Article(load_pipeline()("Peskov said talks may fail.")).voices]
+            ['author', 'author', 'reported', 'reported', 'reported', 'author']
+        """
+        voice = np.full(len(self.doc), 2, dtype=np.int8)  # the writer's own
+        for item in self.reported_speech:
+            if item.content_tokens is not None:
+                voice[item.content_tokens[0] : item.content_tokens[1]] = 1
+        voice[np.asarray(self._quotation_of_token, dtype=np.int64) >= 0] = 0
+        return tuple(map(_VOICES.__getitem__, voice.tolist()))
 
     def in_reported_speech(self, token: Token | int) -> bool:
         """Whether ``token`` lies in the content of reported speech (quoted or not)."""
-        i = token if isinstance(token, int) else token.i
-        return i in self._reported_tokens or self._quotation_of_token[i] >= 0
+        return self.voice_of(token) is not Voice.AUTHOR
 
     def voice_of(self, token: Token | int) -> Voice:
         """Whose voice ``token`` is in: quoted, reported, or the writer's own (author).
@@ -144,7 +239,8 @@ class Article:
             >>> article.voice_of(3), article.voice_of(7)
             (<Voice.REPORTED: 'reported'>, <Voice.AUTHOR: 'author'>)
         """
-        if self.in_quotation(token):
-            return Voice.QUOTED
-        return Voice.REPORTED if self.in_reported_speech(token) else Voice.AUTHOR
+        return self.voices[token if isinstance(token, int) else token.i]
 
+
+#: The voices by the codes :attr:`Article.voices` computes them with.
+_VOICES = (Voice.QUOTED, Voice.REPORTED, Voice.AUTHOR)

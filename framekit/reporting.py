@@ -170,11 +170,11 @@ def find_reported_speech(
         found.append(
             ReportedSpeech(
                 entry=entry,
-                cue=TextSpan.of(doc[start:end]),
+                cue=article.text_span(start, end),
                 cue_tokens=(start, end),
                 source_tokens=phrase,
                 content_tokens=content,
-                content=TextSpan.of(doc[content[0] : content[1]]) if content else None,
+                content=article.text_span(*content) if content else None,
                 source_char=(doc[phrase[0]].idx, doc[phrase[1] - 1].idx
                              + len(doc[phrase[1] - 1])) if phrase else None,
                 impersonal=phrase is None and content is not None and _impersonal(head),
@@ -378,9 +378,9 @@ def _labelled(article: Article, entry: LexiconEntry, at: int) -> Iterator[Report
             return
         source, content = (first, end), None
     yield ReportedSpeech(
-        entry=entry, cue=TextSpan.of(doc[at : at + 1]), cue_tokens=(at, at + 1),
+        entry=entry, cue=article.text_span(at, at + 1), cue_tokens=(at, at + 1),
         source_tokens=source, content_tokens=content,
-        content=TextSpan.of(doc[content[0] : content[1]]) if content else None,
+        content=article.text_span(*content) if content else None,
         source_char=(doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1])))
 
 

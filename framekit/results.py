@@ -11,7 +11,7 @@ They are immutable all the way down: a mapping field holds a
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Protocol, Self, TypeVar, get_args, get_origin
+from typing import Any, Protocol, Self, TypeVar, get_args, get_origin, overload
 
 import attrs
 from cattrs.preconf.json import make_converter
@@ -31,6 +31,7 @@ NOT_COMPUTED = "not computed for this text"
 
 K = TypeVar("K")
 V = TypeVar("V")
+T = TypeVar("T")
 N = TypeVar("N", bound="_Named")
 
 
@@ -81,6 +82,19 @@ class FrozenMapping(Mapping[K, V]):
 
     def __getitem__(self, key: K) -> V:
         return self._items[key]
+
+    @overload
+    def get(self, key: K, /) -> V | None: ...
+
+    @overload
+    def get(self, key: K, /, default: V | T) -> V | T: ...
+
+    def get(self, key: K, /, default: object = None) -> object:
+        """The dict's own ``get`` (``Mapping.get`` goes through ``KeyError``)."""
+        return self._items.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
 
     def __iter__(self) -> Iterator[K]:
         return iter(self._items)

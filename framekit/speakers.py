@@ -31,11 +31,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
+import numpy as np
 from spacy.tokens import Span, Token
 
 from framekit import english
@@ -165,8 +166,8 @@ class People:
             words = self._name_words(entity)
             if words:
                 names.setdefault(_key(words[-1]), []).append(" ".join(words))
-        places = {key for i, text in enumerate(self.article.token_texts)
-                  if (key := _key(text)) in names and _is_place(self.doc[i])}
+        keys, of_token = self._text_keys
+        places = {keys[of_token[i]] for i in self._tokens_keyed(names) if _is_place(self.doc[i])}
         return {key: forms for key, forms in names.items()
                 if key not in places or any(" " in form for form in forms)}
 
@@ -196,9 +197,20 @@ class People:
         return [w for w in words if w and w[0].isupper()]
 
     def _name_tokens(self, names: Iterable[str]) -> list[Token]:
-        keys = set(names)
-        return [token for i, text in enumerate(self.article.token_texts) if _key(text) in keys
-                and _proper(token := self.doc[i]) and not self.article.in_quotation(token)]
+        return [token for i in self._tokens_keyed(set(names))
+                if _proper(token := self.doc[i]) and not self.article.in_quotation(token)]
+
+    @cached_property
+    def _text_keys(self) -> tuple[list[str], np.ndarray[Any, np.dtype[np.intp]]]:
+        """The key of each distinct token text, and by token the index of its text's key."""
+        texts, of_token = self.article.distinct("ORTH")
+        return [_key(text) for text in texts], of_token
+
+    def _tokens_keyed(self, keys: Collection[str]) -> list[int]:
+        """Indices of the tokens whose text's key is one of ``keys``."""
+        texts, of_token = self._text_keys
+        chosen = np.fromiter((key in keys for key in texts), dtype=np.bool_, count=len(texts))
+        return np.flatnonzero(chosen[of_token]).tolist()
 
     @cached_property
     def _mentions(self) -> tuple[list[int], list[str]]:
@@ -211,15 +223,18 @@ class People:
     def _keys(self) -> list[str | None]:
         """The surname key of each token that names a known person, else ``None``."""
         names = self._names
-        keys: list[str | None] = []
-        for text in self.article.token_texts:
-            key = _key(_NAME_EDGE.sub("", text)) if text[:1].isupper() else None
-            keys.append(key if key in names else None)
-        return keys
+        texts, of_token = self.article.distinct("ORTH")
+        found = [key if text[:1].isupper() and (key := _key(_NAME_EDGE.sub("", text))) in names
+                 else None for text in texts]
+        return [found[index] for index in of_token.tolist()]
 
     def key_of(self, token: Token) -> str | None:
         """The surname key of the person ``token`` names, if it names one."""
         return self._keys[token.i]
+
+    def keys_in(self, start: int, end: int) -> set[str]:
+        """The surname keys of the people named by tokens ``start`` to ``end``."""
+        return {key for key in self._keys[start:end] if key}
 
     def role_of(self, name: Token) -> str | None:
         """The title before a name, or an apposition beside it."""
@@ -285,8 +300,10 @@ class People:
     @cached_property
     def described(self) -> list[int]:
         """Token index of each unnamed person described as a subject (*the mayor said*)."""
-        return [t.i for t in self.doc if t.tag_ == "NN" and t.dep_ in {"nsubj", "nsubjpass"}
-                and self.nouns.category(t) in {"role", "source"}
+        subjects = set(self.article.tokens_where("DEP", {"nsubj", "nsubjpass"}.__contains__))
+        nouns = (self.doc[i] for i in self.article.tokens_where("TAG", "NN".__eq__)
+                 if i in subjects)
+        return [t.i for t in nouns if self.nouns.category(t) in {"role", "source"}
                 and not self.article.in_quotation(t)
                 and not any(self.key_of(c) is not None for c in t.subtree)]
 
@@ -419,7 +436,7 @@ class SpeakerResolver:
             return None
         head = mention.root
         at = mention.start if at is None else at
-        named = {k for t in content if (k := self.people.key_of(t))} if content else set()
+        named = self.people.keys_in(content.start, content.end) if content else set()
         for token in (head, *(c for c in head.children if c.dep_ == "appos")):
             key = self.people.key_of(token)
             if key is not None:

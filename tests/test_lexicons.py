@@ -65,6 +65,31 @@ def test_operators_and_sets_are_checked_as_the_matcher_checks_them(nlp: Language
     assert anchored(doc[10:30]) == set(plain(doc[10:30]))
 
 
+def test_patterns_anchored_on_a_set_or_a_number_are_checked_on_the_arrays(nlp: Language) -> None:
+    lemmas = ["government", "council", "mayor", "minister", "senate", "agency", "city", "state",
+              "court", "board", "office", "party", "union", "police", "army", "bank", "school",
+              "church", "club", "firm", "team", "group", "league", "panel", "committee",
+              "ministry", "department", "regulator", "authority", "legislature", "commission",
+              "parliament", "congress"]
+    patterns = [
+        ("body fails", [{"LEMMA": {"IN": lemmas}}, {"OP": "?"}, {"LEMMA": "fail"}]),
+        ("body can act", [{"LEMMA": {"IN": lemmas}}, {"OP": "?"}, {"OP": "?"},
+                          {"LEMMA": {"IN": ["can", "will", "act"]}}]),
+        ("aged", [{"LIKE_NUM": True}, {"ORTH": "-", "OP": "?"}, {"LOWER": "year"},
+                  {"ORTH": "-", "OP": "?"}, {"LOWER": "old"}]),
+        ("money", [{"ORTH": "$"}, {"LIKE_NUM": True}]),
+    ]
+    plain = Matcher(nlp.vocab, validate=True)
+    for key, pattern in patterns:
+        plain.add(key, [pattern])
+    anchored = AnchoredMatcher(nlp.vocab, patterns)
+    doc = nlp("The council will fail again, a 12-year-old girl said. The city council can "
+              "surely act, and the mayor must not fail to spend $ 40 on a five year old bus.")
+    expected = set(plain(doc))
+    assert {nlp.vocab.strings[key] for key, _, _ in expected} == {key for key, _ in patterns}
+    assert anchored(doc) == expected
+    assert anchored(doc[3:20]) == set(plain(doc[3:20]))
+    assert not len(anchored._rest) and not anchored._groups  # none runs a Matcher
 
 @pytest.mark.parametrize(("text", "negation"), [("They did not expect it.", "not"),
                                                 ("They didn't expect it.", "n't"),

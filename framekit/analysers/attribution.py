@@ -34,7 +34,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from enum import StrEnum
 
 import attrs
-from spacy.tokens import Doc
 
 from framekit.article import Article
 from framekit.gender import GenderEstimator
@@ -345,9 +344,9 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
         return AttributionResult(
             attributions=attributions,
             words=article.words,
-            quoted_words=_words_in(article.doc, [q.content for q in quotes.items if any(
+            quoted_words=_words_in(article, [q.content for q in quotes.items if any(
                 a.content.overlaps(q.span) for a in attributions)]),
-            attributed_words=_words_in(article.doc, [a.content for a in attributions]),
+            attributed_words=_words_in(article, [a.content for a in attributions]),
         )
 
     def _from_speech(self, article: Article, quotes: _Quotes,
@@ -589,7 +588,7 @@ def _attribution(article: Article, quotes: _Quotes, resolver: SpeakerResolver,
         content=TextSpan.of_text(text, start, end),
         parts=tuple(TextSpan.of_text(text, a, b) for a, b in draft.parts),
         cue=item.cue,
-        source=TextSpan.of(source) if source is not None else None,
+        source=article.text_span(source.start, source.end) if source is not None else None,
         kind=kind,
         speaker=speaker,
         rule=draft.rule,
@@ -604,11 +603,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return shared > 0 and shared * 2 >= min(a[1] - a[0], b[1] - b[0])
 
 
-def _words_in(doc: Doc, spans: Sequence[TextSpan]) -> int:
+def _words_in(article: Article, spans: Sequence[TextSpan]) -> int:
     """Words (not punctuation or space) inside the union of ``spans``."""
     seen: set[int] = set()
     for span in spans:
-        tokens = doc.char_span(span.start, span.end, alignment_mode="contract")
-        if tokens is not None:
-            seen.update(t.i for t in tokens if not (t.is_punct or t.is_space))
+        seen.update(article.words_within(span.start, span.end))
     return len(seen)

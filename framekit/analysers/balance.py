@@ -344,7 +344,8 @@ class SourceBalanceAnalyser(BaseAnalyser[SourceBalanceResult]):
         speaker = items[0].speaker
         mentions = [a.source or a.cue for a in items]
         roles = tuple(dict.fromkeys(a.speaker.role for a in items if a.speaker.role))
-        words = {i for a in items for part in a.parts for i in _word_indices(article, part)}
+        words = {i for a in items for part in a.parts
+                 for i in article.words_within(part.start, part.end)}
         first = min(min(a.content.start, a.cue.start, (a.source or a.cue).start) for a in items)
         person = speaker.type == SpeakerType.PERSON
         return Source(
@@ -377,12 +378,6 @@ def _ratio(part: float, whole: float) -> float:
 def _share_of(attributions: Sequence[Attribution], test: Callable[[Attribution], bool]
               ) -> float:
     return _ratio(sum(1 for a in attributions if test(a)), len(attributions))
-
-
-def _word_indices(article: Article, span: TextSpan) -> list[int]:
-    """Indices of the words (not punctuation or space) inside a character span."""
-    tokens = article.doc.char_span(span.start, span.end, alignment_mode="contract")
-    return [] if tokens is None else [t.i for t in tokens if not (t.is_punct or t.is_space)]
 
 
 def balance_table(reports: Iterable[Report | SourceBalanceResult],

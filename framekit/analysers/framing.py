@@ -386,8 +386,10 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
         for question in questions:
             wanted = set(question.devices)
             for cue in devices:
+                if cue.category not in wanted:
+                    continue
                 place = TextSpan(cue.start, cue.end, cue.text)
-                if cue.category in wanted and not any(place.overlaps(t) for t in taken):
+                if not any(place.overlaps(t) for t in taken):
                     by_question[question.id].append(FrameCue(
                         cue.start, cue.end, cue.text, cue.entry, cue.category, cue.voice))
                     taken.append(place)

@@ -27,12 +27,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
 import attrs
+import numpy as np
 import textstat
 
 from framekit.article import Article
@@ -171,52 +173,48 @@ class ReadabilityAnalyser(BaseAnalyser[ReadabilityResult]):
         )
 
     def _counts(self, article: Article) -> _Counts:
-        """Count sentences and words as written in one pass over the tokens."""
+        """Count sentences and words as written, on the token arrays.
+
+        A word runs from its first to its last token that is neither
+        punctuation nor whitespace, between tokens followed by whitespace
+        (or whitespace tokens); each distinct word is then counted once.
+        """
         counts = _Counts()
         if not len(article.doc):
             return counts
+        sent_start, space, punct, idx, length, spaced = article.doc.to_array(_COLUMNS).T
+        in_word = (space == 0) & (punct == 0)
+        if not in_word.any():
+            return counts
+        breaks = (spaced != 0) | (space != 0)  # no word goes on past such a token
+        run = np.concatenate(([0], np.cumsum(breaks[:-1])))[in_word]
+        firsts = np.flatnonzero(np.diff(run, prepend=-1))
+        starts = idx[in_word][firsts].tolist()
+        ends = (idx + length)[in_word][np.append(firsts[1:] - 1, len(run) - 1)].tolist()
+        sentence = np.cumsum(sent_start == 1)[in_word]
+        counts.sentences = len(np.unique(sentence[sentence > 0]))
         text = article.text
-        start = end = -1
-        counted = True  # whether the current sentence has been counted
-        columns = article.doc.to_array(_COLUMNS)
-        for sent_start, space, punct, idx, length, spaced in columns.tolist():
-            if sent_start == 1:
-                counted = False
-            if space:
-                if start >= 0:
-                    self._add(counts, text[start:end])
-                    start = -1
-                continue
-            if not punct:
-                if start < 0:
-                    start = idx
-                end = idx + length
-                if not counted:
-                    counts.sentences += 1
-                    counted = True
-            if spaced and start >= 0:
-                self._add(counts, text[start:end])
-                start = -1
-        if start >= 0:
-            self._add(counts, text[start:end])
+        written = Counter(text[start:end].lower().replace("\u2019", "'")
+                          for start, end in zip(starts, ends, strict=True))
+        for key, times in written.items():
+            self._add(counts, key, times)
         return counts
 
-    def _add(self, counts: _Counts, written: str) -> None:
-        key = written.lower().replace("\u2019", "'")
+    def _add(self, counts: _Counts, key: str, times: int) -> None:
         word = self._words.get(key)
         if word is None:
             word = self._word(key)
         if not word.letters:
             return
-        counts.words += 1
-        counts.syllables += word.syllables
-        counts.letters += word.letters
+        counts.words += times
+        counts.syllables += times * word.syllables
+        counts.letters += times * word.letters
         if word.syllables >= _POLYSYLLABLE:
-            counts.polysyllables += 1
+            counts.polysyllables += times
         if not word.familiar:
-            counts.unfamiliar += 1
+            counts.unfamiliar += times
             if word.syllables >= _POLYSYLLABLE:
-                counts.complex_words += 1
+                counts.complex_words += times
             if word.syllables >= _DIFFICULT:
                 counts.difficult.add(key)
 
