@@ -38,6 +38,10 @@ _QUOTE_MARKS = set("“”\"'‘’«»„‟‹›")
 _CLOSING_MARKS = {"”", "\"", "’", "'", "''", "»", "›"}
 _INHERITS_SUBJECT = {"conj", "advcl", "xcomp", "acl"}
 _AS = {"as", "of", "for"}
+#: Prepositions by which a cue's phrase after its object completes it (*compared X to Y*).
+_COMPLEMENT_PREPOSITIONS = english.words("complement_prepositions")
+#: Entity labels of a time, which a phrase of the writer's gives.
+_WHEN = {"DATE", "TIME"}
 _FINAL = {".", "!", "?"}
 #: Dependents that are a verb's own complement, not an adjunct.
 _COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative"}
@@ -107,7 +111,7 @@ def find_reported_speech(
         >>> from framekit.article import Article
         >>> doc = load_pipeline()("Analysts noted that Putin left Alaska with gains.")
         >>> [(r.cue.text, r.content.text) for r in find_reported_speech(Article(doc))]
-        [('noted', 'Putin left Alaska with gains')]
+        [('noted', 'that Putin left Alaska with gains')]
     """
     doc = article.doc
     found: list[ReportedSpeech] = []
@@ -129,6 +133,7 @@ def find_reported_speech(
                            or _passive_content(head))
         if content is not None and _unanswered(head, doc[content[0]]):
             content = None  # *did not say whether …*: nothing was reported
+        content = _with_complementizer(doc, content)
         phrase = _phrase(source, start) if source is not None else None
         if entry.category in {"speech", "cognition"} and phrase is not None and (
                 entry.data.get("content") != "as") and (
@@ -176,6 +181,21 @@ def _cut_at_coordinated_reports(doc: Doc,
                     break
         cut.append(item)
     return tuple(cut)
+
+
+def _with_complementizer(doc: Doc, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Widen ``content`` to the *that* which opens it: *said that the deal is off*.
+
+    The complementizer belongs to the complement clause the cue governs, as
+    PARC and PolNeAR mark it; a content that is a quotation (*said that “…”*)
+    stays the quotation.
+    """
+    if content is None or content[0] == 0 or doc[content[0]].text in _QUOTE_MARKS:
+        return content
+    that = doc[content[0] - 1]
+    if that.lower_ == "that" and that.dep_ == "mark" and content[0] <= that.head.i < content[1]:
+        return that.i, content[1]
+    return content
 
 
 def _impersonal(verb: Token) -> bool:
@@ -385,10 +405,42 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     if predicates:
         return _clause([objects[0], *predicates], verb)
     if entry.data.get("content") == "object":
-        return _clause(objects, verb) if _reportable(objects[0]) else None
+        return _with_complements(verb, _clause(objects, verb)) if _reportable(objects[0]) \
+            else None
     if any(c.dep_ == "prep" and c.lower_ in _AS for c in objects[0].children):
         return _clause(objects, verb)
     return None
+
+
+def _with_complements(verb: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Widen an object content over the cue's complements right after it.
+
+    *compared the plan to a tax*, *criticized the bill for its cost*, *proposed
+    funds to help states*: a phrase of the cue's own preposition
+    (:data:`_COMPLEMENT_PREPOSITIONS`) or its to-infinitive completes what was
+    reported; a time (*on Tuesday*), a place or any phrase after a comma is
+    the writer's.
+    """
+    if content is None:
+        return None
+    left, right = content
+    doc = verb.doc
+    following = sorted((c for c in verb.children if c.i >= right), key=lambda c: c.i)
+    for child in following:
+        if child.left_edge.i != right or not _completes(child):
+            break
+        right = child.right_edge.i + 1
+    return _trim(doc, left, right)
+
+
+def _completes(child: Token) -> bool:
+    """Whether a dependent of a cue after its object is its complement, not an adjunct."""
+    if child.dep_ == "prep":
+        objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+        return child.lower_ in _COMPLEMENT_PREPOSITIONS and bool(objects) and not any(
+            g.ent_type_ in _WHEN for g in objects)
+    return child.dep_ in {"advcl", "xcomp"} and any(
+        a.dep_ == "aux" and a.lower_ == "to" and a.i == child.left_edge.i for a in child.children)
 
 
 def _small_clause(verb: Token, thing: Token) -> tuple[int, int] | None:
@@ -445,7 +497,8 @@ def _stance(verb: Token, objects: list[Token], *, addressee: bool = False
     if not after:
         after = [g for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1
                  for g in c.children if g.dep_ in {"pobj", "pcomp"}]
-    return _clause(after[:1], verb) if after and _reportable(after[0]) else None
+    return _with_complements(verb, _clause(after[:1], verb)) if after and _reportable(
+        after[0]) else None
 
 
 def _passive_content(verb: Token) -> tuple[int, int] | None:

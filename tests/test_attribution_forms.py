@@ -40,7 +40,7 @@ def analyser() -> AttributionAnalyser:
     ("A new poll shows the mayor ahead in the race.", CueClass.EVIDENCE,
      "the mayor ahead in the race"),
     ("The report found that the agency had ignored the warnings.", CueClass.EVIDENCE,
-     "the agency had ignored the warnings"),
+     "that the agency had ignored the warnings"),
 ])
 def test_each_relation_has_a_cue_class(analyser: AttributionAnalyser, text: str,
                                        cue_class: CueClass, content: str) -> None:
@@ -136,7 +136,7 @@ def test_according_to_in_the_middle_and_at_the_end(analyser: AttributionAnalyser
 def test_reporting_noun_with_that_clause(analyser: AttributionAnalyser) -> None:
     found = only(analyser.analyse(
         "Residents were angered by the mayor's claim that the bridge is safe."))
-    assert (found.rule, found.content.text) == ("reporting_noun", "the bridge is safe")
+    assert (found.rule, found.content.text) == ("reporting_noun", "that the bridge is safe")
 
 
 def test_nested_attribution_keeps_the_outer_relation(analyser: AttributionAnalyser) -> None:
@@ -149,7 +149,7 @@ def test_nested_attribution_keeps_the_outer_relation(analyser: AttributionAnalys
 def test_impersonal_passive_has_an_unnamed_source(analyser: AttributionAnalyser) -> None:
     found = only(analyser.analyse("It was reported that the mayor would resign."))
     assert (found.rule, found.source, found.content.text) == (
-        "impersonal_passive", None, "the mayor would resign")
+        "impersonal_passive", None, "that the mayor would resign")
     assert found.speaker.type is SpeakerType.VAGUE
 
 
@@ -241,3 +241,28 @@ def test_cue_after_needs_a_clause_before_and_no_complement_after(
         analyser: AttributionAnalyser) -> None:
     assert analyser.analyse("Clearly, nobody wants a war.").attributions == ()
     assert analyser.analyse("In the end, the mayor said nothing.").attributions == ()
+
+
+# -- content extent -------------------------------------------------------------------
+
+def test_content_keeps_the_complementizer(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse("The mayor said that the bridge would reopen in May."))
+    assert found.content.text == "that the bridge would reopen in May"
+
+
+def test_a_quoted_complement_stays_the_quotation(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse("The mayor said that “the bridge is safe.”"))
+    assert (found.content.text, found.kind) == ("“the bridge is safe.”", AttributionKind.DIRECT)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The senator compared the new tax to a toll on every family.",
+     "the new tax to a toll on every family"),
+    ("The union criticized the plan for its cost.", "the plan for its cost"),
+    ("The council proposed new funds to help farmers repair their barns.",
+     "new funds to help farmers repair their barns"),
+    ("The senator criticized the plan on Tuesday.", "the plan"),
+])
+def test_object_content_takes_the_cues_own_complements(analyser: AttributionAnalyser,
+                                                        text: str, content: str) -> None:
+    assert only(analyser.analyse(text)).content.text == content
