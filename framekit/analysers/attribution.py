@@ -478,9 +478,26 @@ def _from_quotations(article: Article, quotes: _Quotes,
         elif before.content is not None and _runs_on(text, before.content, quote):
             continue  # *said that “…” against …*: mixed, the cue's own content is the whole
         elif before.content is None or _overlap((before.content.start, before.content.end), span):
+            span = _lead_in_clause(text, before, quote) or span
             drafts.append(_Draft(span, [span], before, "quote_cue_before"))
             by_cue[id(before)] = drafts[-1]
     return drafts
+
+
+def _lead_in_clause(text: str, cue: ReportedSpeech, quote: Quotation) -> tuple[int, int] | None:
+    """The whole complement of a cue that leads into a quotation closing it, or ``None``.
+
+    *adds that voters have two choices: “…”*; *says no matter what happens,
+    “…”*: the cue's clause begins with words of the writer's paraphrase before
+    the quotation and ends with it, and the reported content is that clause,
+    mixed, not the quotation alone.
+    """
+    content = cue.content
+    if (content is None or not cue.cue.end <= content.start < quote.span.start
+            or content.end < quote.content.end
+            or not any(c.isalnum() for c in text[content.start : quote.span.start])):
+        return None
+    return content.start, max(content.end, quote.span.end)
 
 
 def _runs_on(text: str, content: TextSpan, quote: Quotation) -> bool:
