@@ -456,12 +456,12 @@ def _small_clause(verb: Token, thing: Token) -> tuple[int, int] | None:
 
 
 def _reportable(thing: Token) -> bool:
-    """Whether an object can be what was reported: not a pronoun or a named party.
+    """Whether an object can be what was reported: not a *wh*-word or a scare-quoted noun.
 
-    *announced his resignation*, *praised the deal*; not *praised her*, *criticised Trump*.
+    *announced his resignation*, *praised the deal*, and, as PARC and PolNeAR
+    mark them, the party a stance is about (*criticised Trump*, *praised her*).
     """
-    return (thing.pos_ != "PRON" and thing.ent_type_ not in _NAMED and thing.tag_ not in _WH
-            and not _quoted_noun(thing))
+    return thing.tag_ not in _WH and not _quoted_noun(thing)
 
 
 def _quoted_noun(thing: Token) -> bool:
@@ -622,11 +622,22 @@ def _before_aside(doc: Doc, left: int, right: int) -> int:
             aside = aside.head
         if aside.right_edge.i < right - 1 or aside.left_edge.i != comma + 1:
             continue
-        if (aside.dep_ == "appos" or (aside.dep_ == "relcl" and aside.left_edge.tag_ in _WH)
+        if ((aside.dep_ == "appos" and not _listed(aside))
+                or (aside.dep_ == "relcl" and aside.left_edge.tag_ in _WH)
                 or (aside.dep_ in {"advcl", "acl"} and aside.tag_ == "VBG")
                 or _summary(aside)):
             return comma
     return right
+
+
+def _listed(head: Token) -> bool:
+    """Whether a phrase taken for an apposition goes on a list: *on Israel, the deal and taxes*.
+
+    A coordination inside it makes the phrase the next items of a list the
+    content goes on with, not the writer's comment on the word before it.
+    """
+    children = {c.dep_ for c in head.children}
+    return "conj" in children and "cc" in children
 
 
 def _trim(doc: Doc, left: int, right: int) -> tuple[int, int] | None:

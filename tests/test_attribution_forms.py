@@ -266,3 +266,12 @@ def test_a_quoted_complement_stays_the_quotation(analyser: AttributionAnalyser) 
 def test_object_content_takes_the_cues_own_complements(analyser: AttributionAnalyser,
                                                         text: str, content: str) -> None:
     assert only(analyser.analyse(text)).content.text == content
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The senator criticized the governor.", "the governor"),
+    ("The union praised her.", "her"),
+])
+def test_the_party_a_stance_is_about_is_its_content(analyser: AttributionAnalyser, text: str,
+                                                    content: str) -> None:
+    assert only(analyser.analyse(text)).content.text == content
