@@ -34,7 +34,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from enum import StrEnum
 
 import attrs
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from framekit.article import Article
 from framekit.gender import GenderEstimator
@@ -560,7 +560,9 @@ def _snap(article: Article, quotes: _Quotes, span: tuple[int, int]) -> tuple[int
     *acknowledged “we didn't get there” after three hours of talks*: what follows
     a quoted clause the content starts with is the writer's (an adjunct, a
     comma and a participle), unless a conjunction joins it to the quotation
-    as more of what was said (*says “the game has gone soft” because “…”*).
+    as more of what was said (*says “the game has gone soft” because “…”*),
+    or the quotation is only a part of the clause, not its head (*said “who
+    did it” remains unknown*), so that the words after it finish the clause.
     """
     start, end = span
     if (quote := quotes.around(start)) is not None:
@@ -575,9 +577,19 @@ def _snap(article: Article, quotes: _Quotes, span: tuple[int, int]) -> tuple[int
         nxt = next((t for t in following if not t.is_space and t.idx >= first.span.end), None) \
             if following is not None else None
         if words is not None and any(t.pos_ in {"VERB", "AUX"} for t in words) and (
-                nxt is None or nxt.pos_ not in {"CCONJ", "SCONJ"}):
+                nxt is None or nxt.pos_ not in {"CCONJ", "SCONJ"}) and (
+                _holds_head(doc, words, (start, end))):
             end = first.span.end
     return start, end
+
+
+def _holds_head(doc: Doc, words: Span, span: tuple[int, int]) -> bool:
+    """Whether ``words`` hold the head of the clause that the characters ``span`` cover."""
+    clause = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if clause is None:
+        return True
+    heads = [t for t in clause if not clause.start <= t.head.i < clause.end or t.head is t]
+    return any(words.start <= t.i < words.end for t in heads if not (t.is_punct or t.is_space))
 
 
 def _attribution(article: Article, quotes: _Quotes, resolver: SpeakerResolver,
