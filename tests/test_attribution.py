@@ -246,10 +246,10 @@ def test_scare_quotes_and_titles_have_no_speaker(analyser: AttributionAnalyser, 
 
 def test_unbalanced_quote_leaves_the_rest_intact(analyser: AttributionAnalyser) -> None:
     text = ("He said “we will win. And then the mayor left.\n\n"
-            "“This is a test,” Zelensky said. The minister said that the talks failed.")
+            "Zelensky said: “This is a test.” The minister said that the talks failed.")
     result = analyser.analyse(text)
     contents = [a.content.text for a in result.attributions]
-    assert "“This is a test,”" in contents
+    assert "“This is a test.”" in contents
     assert "that the talks failed" in contents
 
 

@@ -109,8 +109,7 @@ def test_quote_continued_over_a_paragraph_break_without_a_closing_mark(
     assert found.speaker.name == "Anna Kovac"
     assert [p.text for p in found.parts] == [
         "“The bridge has served us for ninety years,”",
-        "“It will serve us for ninety more.",
-        "“But only if we pay for it now.”"]
+        "“It will serve us for ninety more.\n\n“But only if we pay for it now.”"]
 
 
 def test_cue_after_indirect_speech(analyser: AttributionAnalyser) -> None:
@@ -275,3 +274,18 @@ def test_object_content_takes_the_cues_own_complements(analyser: AttributionAnal
 def test_the_party_a_stance_is_about_is_its_content(analyser: AttributionAnalyser, text: str,
                                                     content: str) -> None:
     assert only(analyser.analyse(text)).content.text == content
+
+
+def test_a_quotation_over_two_paragraphs_is_one_content(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "“The river rose in an hour.\n\n“By noon the square was under water,” the mayor said."))
+    assert (found.content.text, found.kind) == (
+        "“The river rose in an hour.\n\n“By noon the square was under water,”",
+        AttributionKind.DIRECT)
+
+
+def test_a_quotation_that_is_part_of_the_clause_keeps_the_rest(
+        analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "The chief said that “exactly who set the fire” remains unknown."))
+    assert found.content.text == "“exactly who set the fire” remains unknown"
