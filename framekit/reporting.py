@@ -161,13 +161,14 @@ def _cut_at_coordinated_reports(doc: Doc,
 
     *Three in four said they were worried, and more than 4 in 10 said Trump
     would do best*: the first content ends before *and*; a report nested in
-    the content (*said that aides believe …*) stays in it.
+    the content (*said that aides believe …*) stays in it, and so does all of
+    a labelled answer (*PENCE: …, and I think …*), the speaker's own words.
     """
     found.sort(key=lambda item: item.cue_tokens[0])
     starts = [item.cue_tokens[0] for item in found]
     cut = []
     for item in found:
-        if item.content_tokens is not None:
+        if item.content_tokens is not None and item.category != "colon":
             left, right = item.content_tokens
             for other in found[bisect.bisect_right(starts, left) : bisect.bisect_left(starts,
                                                                                       right)]:
@@ -260,9 +261,7 @@ def _labelled(article: Article, entry: LexiconEntry, at: int) -> Iterator[Report
         while start < at and doc[start].text in _QUOTE_MARKS:  # "WALLACE: …" quoted whole
             start += 1
         label = doc[start:at]
-        end = at + 1
-        while end < len(doc) and not _breaks_line(doc[end]):
-            end += 1
+        end = _label_content_end(article, start, at)
         content = _trim(doc, at + 1, end)
         if (not 0 < len(label) <= _MAX_LABEL or content is None or content[1] - content[0] < 2
                 or label.text.lower() in entry.data.get("not_labels", ())
@@ -289,6 +288,41 @@ def _labelled(article: Article, entry: LexiconEntry, at: int) -> Iterator[Report
         source_tokens=source, content_tokens=content,
         content=TextSpan.of(doc[content[0] : content[1]]) if content else None,
         source_char=(doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1])))
+
+
+def _label_content_end(article: Article, start: int, colon: int) -> int:
+    """Where the answer after a speaker's label ends: its paragraph's end, or a later one's.
+
+    A transcript that quotes each answer whole in AP style (*"PENCE: …* with
+    no closing mark at the paragraph's end, the next paragraph opening with
+    the same mark, *"But …*) runs on over those paragraphs, up to the next
+    label or note.
+    """
+    doc = article.doc
+    mark = doc[start - 1].text if start and doc[start - 1].text in _QUOTE_MARKS else None
+    end = colon + 1
+    while True:
+        while end < len(doc) and not _breaks_line(doc[end]):
+            end += 1
+        following = end + 1 if end < len(doc) and doc[end].is_space else end
+        while following < len(doc) and doc[following].is_space:
+            following += 1
+        last = _trim(doc, colon + 1, end)
+        if (mark is None or following + 1 >= len(doc) or doc[following].text != mark
+                or last is None or doc[last[1] - 1].text in _CLOSING_MARKS
+                or _opens_with_label(doc, following + 1)):
+            return end
+        end = following + 1
+
+
+def _opens_with_label(doc: Doc, at: int) -> bool:
+    """Whether the paragraph at ``at`` opens with a speaker's label or a note (*(APPLAUSE)*)."""
+    if doc[at].text == "(":
+        return True
+    colon = next((i for i in range(at, min(at + _MAX_LABEL + 1, len(doc)))
+                  if doc[i].text == ":" or _breaks_line(doc[i])), None)
+    return colon is not None and colon > at and doc[colon].text == ":" and all(
+        t.text[:1].isupper() or t.is_punct for t in doc[at:colon])
 
 
 def _breaks_line(token: Token) -> bool:

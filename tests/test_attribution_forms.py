@@ -289,3 +289,16 @@ def test_a_quotation_that_is_part_of_the_clause_keeps_the_rest(
     found = only(analyser.analyse(
         "The chief said that “exactly who set the fire” remains unknown."))
     assert found.content.text == "“exactly who set the fire” remains unknown"
+
+
+def test_a_transcript_answer_runs_over_its_quoted_paragraphs(
+        analyser: AttributionAnalyser) -> None:
+    text = ("Part of the interview:\n\n\"HOST: Will she be there?\n\n"
+            "\"GUEST: Well, look, she will not. It is all a stunt, and I think voters know it."
+            "\n\n\"But the truth is that we are focused on the issues.\n\n\"HOST: Thank you.")
+    result = analyser.analyse(text)
+    assert [a.content.text for a in result.attributions] == [
+        "Will she be there",
+        "Well, look, she will not. It is all a stunt, and I think voters know it.\n\n"
+        "\"But the truth is that we are focused on the issues",
+        "Thank you"]
