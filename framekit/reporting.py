@@ -80,6 +80,8 @@ class ReportedSpeech:
     source_char: tuple[int, int] | None = None
     impersonal: bool = False
     """Whether the cue is an impersonal passive that names no source (*it was reported that*)."""
+    relative: int | None = None
+    """The relative pronoun standing for the source in the cue's clause (*officials who said*)."""
 
     @property
     def source_start(self) -> int:
@@ -150,6 +152,7 @@ def find_reported_speech(
                 source_char=(doc[phrase[0]].idx, doc[phrase[1] - 1].idx
                              + len(doc[phrase[1] - 1])) if phrase else None,
                 impersonal=phrase is None and content is not None and _impersonal(head),
+                relative=_relative_pronoun(head, source),
             )
         )
     return _cut_at_coordinated_reports(doc, found)
@@ -367,9 +370,28 @@ def _subject(verb: Token, article: Article) -> Token | None:
             return verb.head
         before = verb.doc[verb.i - 1] if verb.i else None
         if (before is not None and (before.pos_ == "PROPN" or before.ent_type_ in _NAMED)
-                and before.head is not verb and not article.in_quotation(before)):
+                and not article.in_quotation(before)):
             return before
-        if verb.dep_ not in climbs or verb.head is verb or _passive_participle(verb):
+        if verb.dep_ not in climbs or verb.head.i == verb.i or _passive_participle(verb):
+            return None
+        verb = verb.head
+    return None
+
+
+def _relative_pronoun(verb: Token, source: Token | None) -> int | None:
+    """The index of the relative pronoun by which ``verb``'s clause names ``source``.
+
+    *officials who said …*: the source is the officials, and in the cue's own
+    clause it is *who*, the mention PARC and PolNeAR mark.
+    """
+    for _ in range(6):
+        if source is None or verb.head.i == verb.i:
+            return None
+        if verb.dep_ == "relcl" and verb.head.i == source.i:
+            pronoun = next((c for c in verb.children
+                            if c.dep_ in _SUBJECTS and c.lower_ in _RELATIVE), None)
+            return pronoun.i if pronoun is not None else None
+        if verb.dep_ not in _INHERITS_SUBJECT:
             return None
         verb = verb.head
     return None
@@ -608,7 +630,7 @@ def _according_to(phrase: Span) -> tuple[Token | None, tuple[int, int] | None]:
                                  (source.left_edge.i, source.right_edge.i + 1))
         if before is not None:
             return source, before
-    clause = according.head if according.head is not according else None
+    clause = according.head if according.head.i != according.i else None
     if clause is None:
         return source, None
     bounds = _trim(phrase.doc, clause.left_edge.i, clause.right_edge.i + 1)
@@ -708,7 +730,7 @@ def _phrase(head: Token, cue: int) -> tuple[int, int]:
     inside = [head, *(t for c in head.children if c.dep_ not in _NOT_IN_PHRASE
                       for t in c.subtree)]
     inside = [t for t in inside if (t.i < cue) == (head.i < cue)]
-    clauses = [t for t in inside if t.dep_ == "relcl" and t is not head]
+    clauses = [t for t in inside if t.dep_ == "relcl" and t.i != head.i]
     if clauses:
         cut = min(t.left_edge.i for t in clauses)
         inside = [t for t in inside if t.i < cut] or [head]

@@ -302,3 +302,11 @@ def test_a_transcript_answer_runs_over_its_quoted_paragraphs(
         "Well, look, she will not. It is all a stunt, and I think voters know it.\n\n"
         "\"But the truth is that we are focused on the issues",
         "Thank you"]
+
+
+def test_a_relative_pronoun_is_the_source_mention_of_its_clause(
+        analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "The council heard from tenants who said the tower was unsafe."))
+    assert found.source is not None
+    assert (found.source.text, found.speaker.name) == ("who", "tenants")

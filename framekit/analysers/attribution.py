@@ -588,7 +588,7 @@ def _holds_head(doc: Doc, words: Span, span: tuple[int, int]) -> bool:
     clause = doc.char_span(span[0], span[1], alignment_mode="expand")
     if clause is None:
         return True
-    heads = [t for t in clause if not clause.start <= t.head.i < clause.end or t.head is t]
+    heads = [t for t in clause if not clause.start <= t.head.i < clause.end or t.head.i == t.i]
     return any(words.start <= t.i < words.end for t in heads if not (t.is_punct or t.is_space))
 
 
@@ -614,7 +614,8 @@ def _attribution(article: Article, quotes: _Quotes, resolver: SpeakerResolver,
         content=TextSpan.of_text(text, start, end),
         parts=tuple(TextSpan.of_text(text, a, b) for a, b in draft.parts),
         cue=item.cue,
-        source=TextSpan.of(source) if source is not None else None,
+        source=(TextSpan.of(doc[item.relative : item.relative + 1]) if item.relative is not None
+                else TextSpan.of(source) if source is not None else None),
         kind=kind,
         speaker=speaker,
         rule=draft.rule,
