@@ -354,7 +354,8 @@ def _subject(verb: Token, article: Article) -> Token | None:
     if agent is not None:  # *was first reported by the Courier*: the agent, not the subject
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     for _ in range(6):
-        for child in verb.children:
+        # the nearest subject first: *LONDON (Reuters) - Trump said*, a dateline before it
+        for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
             if article.in_quotation(child) and not quoted:
                 continue
             if child.dep_ == "agent":

@@ -310,3 +310,10 @@ def test_a_relative_pronoun_is_the_source_mention_of_its_clause(
         "The council heard from tenants who said the tower was unsafe."))
     assert found.source is not None
     assert (found.source.text, found.speaker.name) == ("who", "tenants")
+
+
+def test_a_dateline_is_not_the_source(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "LONDON (Reuters) - Donald Trump said he was unlikely to meet the prime minister."))
+    assert found.source is not None
+    assert (found.source.text, found.speaker.name) == ("Donald Trump", "Donald Trump")
