@@ -163,7 +163,10 @@ def _cut_at_coordinated_reports(doc: Doc,
     """End each content before a coordinated clause that reports someone else.
 
     *Three in four said they were worried, and more than 4 in 10 said Trump
-    would do best*: the first content ends before *and*; a report nested in
+    would do best*: the first content ends before *and*; so it does before a
+    second report of the same source that has no subject of its own (*said
+    she was tired and predicted that …*), whatever the parser hung it on; a
+    report nested in
     the content (*said that aides believe …*) stays in it, and so does all of
     a labelled answer (*PENCE: …, and I think …*), the speaker's own words.
     """
@@ -175,7 +178,8 @@ def _cut_at_coordinated_reports(doc: Doc,
             left, right = item.content_tokens
             for other in found[bisect.bisect_right(starts, left) : bisect.bisect_left(starts,
                                                                                       right)]:
-                begin = min(other.cue_tokens[0], (other.source_tokens or other.cue_tokens)[0])
+                begin = other.cue_tokens[0] if _subjectless(doc[other.cue_tokens[0]]) else min(
+                    other.cue_tokens[0], (other.source_tokens or other.cue_tokens)[0])
                 joint = begin - 1
                 if joint > left and doc[joint].dep_ == "cc" and doc[joint].lower_ in _JOINING:
                     bounds = _trim(doc, left, joint)
@@ -185,6 +189,12 @@ def _cut_at_coordinated_reports(doc: Doc,
                     break
         cut.append(item)
     return tuple(cut)
+
+
+def _subjectless(verb: Token) -> bool:
+    """Whether a coordinated verb has no subject of its own: *… and predicted that …*."""
+    return verb.dep_ == "conj" and verb.pos_ == "VERB" and not any(
+        c.dep_ in _SUBJECTS for c in verb.children)
 
 
 def _with_complementizer(doc: Doc, content: tuple[int, int] | None) -> tuple[int, int] | None:

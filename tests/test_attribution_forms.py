@@ -317,3 +317,11 @@ def test_a_dateline_is_not_the_source(analyser: AttributionAnalyser) -> None:
         "LONDON (Reuters) - Donald Trump said he was unlikely to meet the prime minister."))
     assert found.source is not None
     assert (found.source.text, found.speaker.name) == ("Donald Trump", "Donald Trump")
+
+
+def test_a_second_report_of_the_same_source_ends_the_first_content(
+        analyser: AttributionAnalyser) -> None:
+    result = analyser.analyse(
+        "The mayor said she was tired of the delays and predicted that the bridge would open.")
+    assert [a.content.text for a in result.attributions] == [
+        "she was tired of the delays", "that the bridge would open"]
