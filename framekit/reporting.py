@@ -34,6 +34,8 @@ _CLAUSES = {"ccomp", "parataxis"}
 _PREDICATES = {"oprd", "xcomp", "ccomp", "acomp"}
 #: Dependents that make an object and what follows it a small clause (*shows Clinton ahead*).
 _SMALL_CLAUSE = {"advmod", "acomp", "oprd", "xcomp", "prep", "ccomp"}
+#: Dashes that set off a writer's aside as a comma does (*… — a claim nobody checked*).
+_DASHES = {"—", "–", "--", "―"}
 _QUOTE_MARKS = set("“”\"'‘’«»„‟‹›")
 _CLOSING_MARKS = {"”", "\"", "’", "'", "''", "»", "›"}
 _INHERITS_SUBJECT = {"conj", "advcl", "xcomp", "acl"}
@@ -681,7 +683,7 @@ def _before_aside(doc: Doc, left: int, right: int) -> int:
     the writer's comment, not part of what was reported.
     """
     for comma in range(left + 1, right - 1):
-        if doc[comma].text != ",":
+        if doc[comma].text != "," and doc[comma].text not in _DASHES:
             continue
         aside = doc[comma + 1]
         while aside.head.i != aside.i and aside.head.left_edge.i == comma + 1 \
