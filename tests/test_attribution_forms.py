@@ -325,3 +325,14 @@ def test_a_second_report_of_the_same_source_ends_the_first_content(
         "The mayor said she was tired of the delays and predicted that the bridge would open.")
     assert [a.content.text for a in result.attributions] == [
         "she was tired of the delays", "that the bridge would open"]
+
+
+@pytest.mark.parametrize("text", [
+    "“I like the plan,” she said, but “it costs too much.”",
+    "“I like the plan,” she told the council, “but it costs too much.”",
+])
+def test_a_quotation_split_around_its_cue_is_one_relation(analyser: AttributionAnalyser,
+                                                          text: str) -> None:
+    found = only(analyser.analyse(text))
+    assert len(found.parts) == 2
+    assert (found.kind, found.speaker.name) == (AttributionKind.DIRECT, "she")

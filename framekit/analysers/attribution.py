@@ -36,6 +36,7 @@ from enum import StrEnum
 import attrs
 from spacy.tokens import Doc, Span
 
+from framekit import english
 from framekit.article import Article
 from framekit.gender import GenderEstimator
 from framekit.pipeline import BaseAnalyser
@@ -219,6 +220,11 @@ _CONTINUED = "+quote_continued"
 #: Words at least in a quotation that continues the previous speaker (a clause, not a label).
 _MIN_CONTINUED_WORDS = 3
 _BETWEEN_QUOTE_AND_CUE = re.compile(r"[,.;:―—–\-!? \t\xa0]*")
+#: A comma and a word before a quotation: a conjunction by which it goes on (*he said, but “…”*).
+_JOINED_QUOTE = re.compile(r",\s+(\w+)\s*$")
+_JOINING = english.words("joining_conjunctions")
+#: Marks that open a quotation.
+_OPENING_MARKS = frozenset("“\"'‘«„")
 #: Words at least before a quotation in its sentence that make them one reported sentence.
 _MIN_LEAD_IN = 2
 #: Characters at most between a cue and the colon or comma that opens its quotation.
@@ -391,8 +397,10 @@ class _Cues:
 
     def __init__(self, speech: Sequence[ReportedSpeech]) -> None:
         usable = [s for s in speech if s.source_tokens is not None and s.category != "noun"]
-        # a cue with its own content after it reports that, not a quotation before it
-        after = [s for s in usable if s.content is None or s.content.start <= s.cue.end]
+        # a cue with its own content after it reports that, not a quotation before it,
+        # unless that content is a second quotation (*“…,” he told the host, “…”*)
+        after = [s for s in usable if s.content is None or s.content.start <= s.cue.end
+                 or s.content.text[:1] in _OPENING_MARKS]
         self._after = sorted(after, key=lambda s: min(s.cue.start, s.source_start))
         self._after_at = [min(s.cue.start, s.source_start) for s in self._after]
         self._before = sorted(usable, key=lambda s: s.cue.end)
@@ -421,6 +429,10 @@ class _Cues:
         lead = quote.span.start
         while lead and text[lead - 1].isspace():
             lead -= 1
+        joined = _JOINED_QUOTE.search(text, max(0, lead - 12), lead)
+        if joined is not None and joined.group(1).lower() in _JOINING:
+            # *“…,” he said, but “…”*: the same speaker goes on
+            lead = joined.start() + 1
         if not lead or text[lead - 1] not in ":,":
             return None
         index = bisect.bisect_right(self._before_at, lead) - 1
