@@ -45,6 +45,8 @@ _COMPLEMENT_PREPOSITIONS = english.words("complement_prepositions")
 #: Entity labels of a time, which a phrase of the writer's gives.
 _WHEN = {"DATE", "TIME"}
 _FINAL = {".", "!", "?"}
+#: Dependents by which a phrase modifies a verb as an adjunct.
+_ADVERBIALS = {"advcl", "prep", "npadvmod", "advmod"}
 #: Dependents that are a verb's own complement, not an adjunct.
 _COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative"}
 #: Conjunctions that join a second report to a first (*…, and others said …*).
@@ -257,7 +259,16 @@ def _content_before(doc: Doc, cue: tuple[int, int],
     content = _trim(doc, sentence.start, first - 1)
     if content is None or not any(t.pos_ in {"VERB", "AUX"} for t in doc[content[0] : content[1]]):
         return None  # what is reported is a clause
+    if _adverbial_of(doc, content, cue[0]):
+        return None  # *When the time came, the city backed down*: the writer's framing
     return content
+
+
+def _adverbial_of(doc: Doc, span: tuple[int, int], cue: int) -> bool:
+    """Whether the phrases of ``span`` all modify the cue: its adverbial clause, not its content."""
+    heads = [t for t in doc[span[0] : span[1]] if not span[0] <= t.head.i < span[1]
+             and not (t.is_punct or t.is_space or t.pos_ == "CCONJ")]
+    return bool(heads) and all(t.head.i == cue and t.dep_ in _ADVERBIALS for t in heads)
 
 
 def _labelled(article: Article, entry: LexiconEntry, at: int) -> Iterator[ReportedSpeech]:

@@ -336,3 +336,15 @@ def test_a_quotation_split_around_its_cue_is_one_relation(analyser: AttributionA
     found = only(analyser.analyse(text))
     assert len(found.parts) == 2
     assert (found.kind, found.speaker.name) == (AttributionKind.DIRECT, "she")
+
+
+def test_a_dash_sets_off_the_writers_aside(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "The mayor said the bridge would reopen in May — a promise she has made before."))
+    assert found.content.text == "the bridge would reopen in May"
+
+
+def test_an_adverbial_clause_before_a_closing_cue_is_not_its_content(
+        analyser: AttributionAnalyser) -> None:
+    result = analyser.analyse("When the storm came, the council backed down.")
+    assert result.attributions == ()
