@@ -121,7 +121,9 @@ def find_reported_speech(
     """
     doc = article.doc
     found: list[ReportedSpeech] = []
-    for entry, start, end in (matcher or article.lexicons.reporting_matcher)(doc):
+    matches = list((matcher or article.lexicons.reporting_matcher)(doc))
+    cues = frozenset(start for _, start, _ in matches)
+    for entry, start, end in matches:
         head = doc[start]
         if entry.category in {"colon", "dash"}:
             found.extend(_labelled(article, entry, start))
@@ -133,7 +135,7 @@ def find_reported_speech(
             source, content = _noun_source(head), _clause(clauses, head)
         else:
             source = _subject(head, article)
-            content = _verb_content(head, entry)
+            content = _with_coordinated(head, _verb_content(head, entry), cues)
             if entry.data.get("content") != "as":
                 content = (content or _that_content(doc[start:end]) or _interrupted(head)
                            or _passive_content(head))
@@ -193,6 +195,34 @@ def _cut_at_coordinated_reports(doc: Doc,
                     break
         cut.append(item)
     return tuple(cut)
+
+
+def _with_coordinated(verb: Token, content: tuple[int, int] | None,
+                      cues: frozenset[int]) -> tuple[int, int] | None:
+    """Widen a content over a predicate coordinated after it: *said she was safe and left*.
+
+    The parser often hangs a second predicate of the content on the cue
+    instead; without a subject of its own and not a report itself (see
+    :func:`_cut_at_coordinated_reports`), it goes on with what was reported,
+    as PolNeAR marks it.
+    """
+    if content is None or content[0] <= verb.i or not any(
+            c.dep_ in {"ccomp", "xcomp"} and content[0] <= c.i < content[1]
+            for c in verb.children):
+        return content  # an object's cue does something else after it (*praised X and left*)
+    doc = verb.doc
+    left, right = content
+    for conj in sorted((c for c in verb.children if c.dep_ == "conj" and c.i >= right),
+                       key=lambda c: c.i):
+        joint = [t for t in doc[right : conj.left_edge.i] if not t.is_space]
+        if (conj.i in cues or conj.pos_ not in {"VERB", "AUX"}
+                or any(c.dep_ in _SUBJECTS for c in conj.children)
+                or len(joint) != 1 or joint[-1].dep_ != "cc"
+                or doc[conj.left_edge.i - 1].i != joint[-1].i
+                or not _same_sentence(verb, conj)):
+            break
+        right = conj.right_edge.i + 1
+    return _trim(doc, left, right)
 
 
 def _subjectless(verb: Token) -> bool:

@@ -348,3 +348,9 @@ def test_an_adverbial_clause_before_a_closing_cue_is_not_its_content(
         analyser: AttributionAnalyser) -> None:
     result = analyser.analyse("When the storm came, the council backed down.")
     assert result.attributions == ()
+
+
+def test_an_objects_cue_coordinated_with_another_act_keeps_its_object(
+        analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse("The senator praised the bill and left the chamber."))
+    assert found.content.text == "the bill"

@@ -138,3 +138,23 @@ def test_organisations_and_unnamed_groups(subject: list[Token], name: str,
     speaker = SpeakerResolver(article).resolve(article.doc[0:len(subject)])
     assert speaker is not None
     assert (speaker.name, speaker.type) == (name, kind)
+
+
+def test_a_predicate_the_parser_hung_on_the_cue_goes_on_with_the_content() -> None:
+    # *said the plant was safe and shut the gate*, *shut* attached to *said*
+    article = hand_article([
+        ("Kovac", "Kovac", "PROPN", "NNP", "nsubj", 1, "B-PERSON"),
+        ("said", "say", "VERB", "VBD", "ROOT", 1, OUT),
+        ("the", "the", "DET", "DT", "det", 3, OUT),
+        ("plant", "plant", "NOUN", "NN", "nsubj", 4, OUT),
+        ("was", "be", "AUX", "VBD", "ccomp", 1, OUT),
+        ("safe", "safe", "ADJ", "JJ", "acomp", 4, OUT),
+        ("and", "and", "CCONJ", "CC", "cc", 1, OUT),
+        ("shut", "shut", "VERB", "VBD", "conj", 1, OUT),
+        ("the", "the", "DET", "DT", "det", 9, OUT),
+        ("gate", "gate", "NOUN", "NN", "dobj", 7, OUT),
+        (".", ".", "PUNCT", ".", "punct", 1, OUT),
+    ])
+    speech = next(s for s in find_reported_speech(article) if s.cue.text == "said")
+    assert speech.content is not None
+    assert speech.content.text == "the plant was safe and shut the gate"
