@@ -141,7 +141,7 @@ def find_reported_speech(
                            or _passive_content(head))
         if content is not None and _unanswered(head, doc[content[0]]):
             content = None  # *did not say whether …*: nothing was reported
-        content = _with_complementizer(doc, content)
+        content = _with_complementizer(doc, _with_elaboration(doc, content, start))
         phrase = _phrase(source, start) if source is not None else None
         if entry.category in {"speech", "cognition"} and phrase is not None and (
                 entry.data.get("content") != "as") and (
@@ -223,6 +223,23 @@ def _with_coordinated(verb: Token, content: tuple[int, int] | None,
             break
         right = conj.right_edge.i + 1
     return _trim(doc, left, right)
+
+
+def _with_elaboration(doc: Doc, content: tuple[int, int] | None,
+                      cue: int) -> tuple[int, int] | None:
+    """Widen a content that a colon ends over what the colon introduces.
+
+    *notes that three things are happening at once: prices rise, …*: what
+    follows the colon in the same paragraph spells out the reported clause.
+    """
+    if content is None or content[0] <= cue or content[1] + 1 >= len(doc):
+        return content
+    colon = doc[content[1]]
+    if colon.text != ":" or _breaks_line(colon) or _breaks_line(doc[colon.i + 1]):
+        return content
+    end = doc[colon.i + 1].sent.end
+    stop = next((t.i for t in doc[colon.i + 1 : end] if _breaks_line(t)), end)
+    return _trim(doc, content[0], stop)
 
 
 def _subjectless(verb: Token) -> bool:

@@ -354,3 +354,10 @@ def test_an_objects_cue_coordinated_with_another_act_keeps_its_object(
         analyser: AttributionAnalyser) -> None:
     found = only(analyser.analyse("The senator praised the bill and left the chamber."))
     assert found.content.text == "the bill"
+
+
+def test_what_a_colon_introduces_spells_out_the_content(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "The mayor said the city faces two problems: the bridge is old and the budget is small."))
+    assert found.content.text == (
+        "the city faces two problems: the bridge is old and the budget is small")
