@@ -158,3 +158,19 @@ def test_a_predicate_the_parser_hung_on_the_cue_goes_on_with_the_content() -> No
     speech = next(s for s in find_reported_speech(article) if s.cue.text == "said")
     assert speech.content is not None
     assert speech.content.text == "the plant was safe and shut the gate"
+
+
+def test_what_a_colon_introduces_goes_on_with_the_content() -> None:
+    # *said prices rise: rents climb*, the parser ending the sentence at the colon
+    article = hand_article([
+        ("Kovac", "Kovac", "PROPN", "NNP", "nsubj", 1, "B-PERSON"),
+        ("said", "say", "VERB", "VBD", "ROOT", 1, OUT),
+        ("prices", "price", "NOUN", "NNS", "nsubj", 3, OUT),
+        ("rise", "rise", "VERB", "VBP", "ccomp", 1, OUT),
+        (":", ":", "PUNCT", ":", "punct", 1, OUT),
+        ("rents", "rent", "NOUN", "NNS", "nsubj", 6, OUT),
+        ("climb", "climb", "VERB", "VBP", "ROOT", 6, OUT),
+        (".", ".", "PUNCT", ".", "punct", 6, OUT),
+    ])
+    (speech,) = find_reported_speech(article)
+    assert speech.content is not None and speech.content.text == "prices rise: rents climb"
