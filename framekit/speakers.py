@@ -84,6 +84,8 @@ class Speaker:
 _PRONOUN_GENDER = {**dict.fromkeys(english.words("male_pronouns"), Gender.MALE),
                    **dict.fromkeys(english.words("female_pronouns"), Gender.FEMALE)}
 _PERSONAL = frozenset(_PRONOUN_GENDER)
+#: Pronouns that stand for a thing or an institution, not a person.
+_NEUTER = english.words("neuter_pronouns")
 _ENTITY_ORGS = {"ORG", "GPE", "NORP"}
 _INITIAL = re.compile(r"[A-Z]\.")
 _NAME_EDGE = re.compile(r"^[\W_]+|(?:['’]s)?[\W_]+$")
@@ -376,8 +378,13 @@ class Organisations:
 
     def before(self, at: int) -> str | None:
         """The last organisation named before token ``at``."""
+        found = self.last_before(at)
+        return found[1] if found is not None else None
+
+    def last_before(self, at: int) -> tuple[int, str] | None:
+        """Token index and name of the last organisation named before token ``at``."""
         index = bisect.bisect_left(self._found, (at, "")) - 1
-        return self._found[index][1] if index >= 0 else None
+        return self._found[index] if index >= 0 else None
 
 
 class SpeakerResolver:
@@ -427,6 +434,8 @@ class SpeakerResolver:
                 return Speaker(person.name, SpeakerType.PERSON, self._own_role(token, person))
         if head.lower_ in _PERSONAL:
             return self._pronoun(head, at, named)
+        if head.lower_ in _NEUTER:
+            return self._neuter(head, at)
         if head.pos_ == "PROPN" or head.ent_type_ in _ENTITY_ORGS:
             return Speaker(self.organisations.canonical(_text(mention)), SpeakerType.ORGANISATION)
         author = self._author(head)
@@ -452,6 +461,18 @@ class SpeakerResolver:
             return Speaker(pronoun.text, SpeakerType.ANONYMOUS)
         found = self.people.by_key[person[1]]
         return Speaker(found.name, SpeakerType.PERSON, _first(found.roles))
+
+    def _neuter(self, pronoun: Token, at: int) -> Speaker:
+        """*it*: the organisation named last within the few sentences before, if any.
+
+        *The council met on Monday. It said the bridge would reopen*: the
+        council speaks; with no organisation near, *it* stays an anonymous source.
+        """
+        found = self.organisations.last_before(at)
+        if found is not None and self.article.sentence_index(found[0]) >= (
+                self.article.sentence_index(at) - _RECENT):
+            return Speaker(found[1], SpeakerType.ORGANISATION)
+        return Speaker(pronoun.text, SpeakerType.ANONYMOUS)
 
     def _author(self, head: Token) -> Span | None:
         """Who is behind a thing that speaks (*a statement from the ministry*), if named."""

@@ -361,3 +361,11 @@ def test_what_a_colon_introduces_spells_out_the_content(analyser: AttributionAna
         "The mayor said the city faces two problems: the bridge is old and the budget is small."))
     assert found.content.text == (
         "the city faces two problems: the bridge is old and the budget is small")
+
+
+def test_it_is_the_organisation_named_just_before(analyser: AttributionAnalyser) -> None:
+    result = analyser.analyse(
+        "The World Health Organization met in Geneva on Monday. It said the outbreak was over.")
+    found = only(result)
+    assert (found.speaker.name, found.speaker.type) == (
+        "World Health Organization", SpeakerType.ORGANISATION)
