@@ -434,8 +434,8 @@ def _subject(verb: Token, article: Article) -> Token | None:
                 continue
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
-            if child.lower_ not in _MUTE or (child.lower_ == "it" and child.dep_ == "nsubj"
-                                             and verb.tag_ in {"VBZ", "VBD"}):
+            if child.lower_ not in _MUTE or (child.lower_ == "it" and child.dep_ == "nsubj" and (
+                    verb.tag_ in {"VBZ", "VBD"} or any(c.dep_ == "aux" for c in verb.children))):
                 return child  # *It says the campaign broke the law*: a document speaks
         if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head

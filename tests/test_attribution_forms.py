@@ -369,3 +369,10 @@ def test_it_is_the_organisation_named_just_before(analyser: AttributionAnalyser)
     found = only(result)
     assert (found.speaker.name, found.speaker.type) == (
         "World Health Organization", SpeakerType.ORGANISATION)
+
+
+def test_it_with_an_auxiliary_can_speak(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "The World Health Organization met on Monday. It is urging countries to share vaccines."))
+    assert (found.speaker.name, found.content.text) == (
+        "World Health Organization", "countries to share vaccines")
