@@ -192,8 +192,15 @@ class People:
         return any(self.nouns.category(noun) == "role" for noun in nouns)
 
     def _name_words(self, entity: Span) -> list[str]:
-        """The proper-noun words of a ``PERSON`` entity, without titles or possessive."""
-        words = [_NAME_EDGE.sub("", t.text) for t in entity
+        """The proper-noun words of a ``PERSON`` entity, without titles, roles or possessive.
+
+        A role noun the recogniser took into the name opens it (*Spokeswoman
+        Maria Alvarez* at a sentence's start): it is a role, not a name.
+        """
+        tokens = list(entity)
+        while tokens and self.nouns.category(tokens[0]) == "role" and len(tokens) > 1:
+            tokens = tokens[1:]
+        words = [_NAME_EDGE.sub("", t.text) for t in tokens
                  if t.pos_ == "PROPN" and not self.nouns.is_title(t)]
         return [w for w in words if w and w[0].isupper()]
 
@@ -245,6 +252,7 @@ class People:
         doc = self.doc
         end = name.i
         while end > 0 and doc[end - 1].pos_ == "PROPN" and not self.nouns.is_title(doc[end - 1]) \
+                and self.nouns.category(doc[end - 1]) != "role" \
                 and doc[end - 1].ent_type_ == name.ent_type_ and doc[end - 1].ent_iob_ != "O":
             end -= 1  # first names
         start = end
@@ -256,7 +264,7 @@ class People:
         while len(words) and (words[-1].dep_ == "case" or words[-1].is_punct):
             words = words[:-1]
         if not any(t.pos_ == "NOUN" or self.nouns.is_title(t) or t.ent_type_ in {"ORG", "GPE"}
-                   for t in words):
+                   or self.nouns.category(t) == "role" for t in words):
             return None  # adjectives alone (*a frustrated Trump*) are no role
         last = words[-1]
         if last.tag_ in {"NNS", "NNPS"} and self.nouns.is_title(last):
@@ -266,8 +274,8 @@ class People:
     def _describes(self, token: Token) -> bool:
         if token.pos_ in {"VERB", "AUX", "PUNCT", "ADP", "DET", "CCONJ"} and token.dep_ != "case":
             return False
-        if _INITIAL.fullmatch(token.text) or token.ent_type_ == "PERSON" \
-                or self.key_of(token) is not None:
+        if _INITIAL.fullmatch(token.text) or self.key_of(token) is not None or (
+                token.ent_type_ == "PERSON" and self.nouns.category(token) != "role"):
             return False
         return (self.nouns.is_title(token) or token.ent_type_ in _ENTITY_ORGS
                 or token.dep_ in {"case", "compound", "amod", "nmod"})

@@ -376,3 +376,12 @@ def test_it_with_an_auxiliary_can_speak(analyser: AttributionAnalyser) -> None:
         "The World Health Organization met on Monday. It is urging countries to share vaccines."))
     assert (found.speaker.name, found.content.text) == (
         "World Health Organization", "countries to share vaccines")
+
+
+def test_a_role_noun_opening_a_sentence_is_no_part_of_the_name(
+        analyser: AttributionAnalyser) -> None:
+    result = analyser.analyse(
+        "Spokeswoman Maria Alvarez said the plant would close. The company, Alvarez said, "
+        "had no choice.")
+    assert [(a.speaker.name, a.speaker.role) for a in result.attributions] == [
+        ("Maria Alvarez", "Spokeswoman"), ("Maria Alvarez", "Spokeswoman")]
