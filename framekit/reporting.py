@@ -556,7 +556,7 @@ def _with_complements(verb: Token, content: tuple[int, int] | None) -> tuple[int
     for child in following:
         if child.left_edge.i != right or not _completes(child):
             break
-        right = child.right_edge.i + 1
+        right = _before_aside(doc, right, child.right_edge.i + 1)
     return _trim(doc, left, right)
 
 
