@@ -738,9 +738,12 @@ def _before_aside(doc: Doc, left: int, right: int) -> int:
     A comma followed by a phrase that runs to the end of the content and is an
     apposition (*…, a remark seen as …*), a non-restrictive relative clause
     (*…, which Russia seized …*) or a participle clause (*…, asking …*) is
-    the writer's comment, not part of what was reported.
+    the writer's comment, not part of what was reported; so is a clause of
+    its own after a semicolon (*…; they only learned of it on Friday*).
     """
     for comma in range(left + 1, right - 1):
+        if doc[comma].text == ";" and _opens_clause(doc, comma + 1, right):
+            return comma
         if doc[comma].text != "," and doc[comma].text not in _DASHES:
             continue
         aside = doc[comma + 1]
@@ -755,6 +758,13 @@ def _before_aside(doc: Doc, left: int, right: int) -> int:
                 or _summary(aside)):
             return comma
     return right
+
+
+def _opens_clause(doc: Doc, at: int, right: int) -> bool:
+    """Whether a clause with a subject of its own starts at ``at``: *…; they only learned …*."""
+    heads = [t for t in doc[at:right] if not at <= t.head.i < right or t.head.i == t.i]
+    return any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ in _SUBJECTS for c in t.children)
+               for t in heads)
 
 
 def _listed(head: Token) -> bool:

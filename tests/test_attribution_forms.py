@@ -385,3 +385,10 @@ def test_a_role_noun_opening_a_sentence_is_no_part_of_the_name(
         "had no choice.")
     assert [(a.speaker.name, a.speaker.role) for a in result.attributions] == [
         ("Maria Alvarez", "Spokeswoman"), ("Maria Alvarez", "Spokeswoman")]
+
+
+def test_a_clause_after_a_semicolon_is_the_writers(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "Officials said the delay was not deliberate; the contractor had only learned of the "
+        "fault on Friday."))
+    assert found.content.text == "the delay was not deliberate"
