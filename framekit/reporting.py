@@ -34,6 +34,8 @@ _CLAUSES = {"ccomp", "parataxis"}
 _PREDICATES = {"oprd", "xcomp", "ccomp", "acomp"}
 #: Dependents that make an object and what follows it a small clause (*shows Clinton ahead*).
 _SMALL_CLAUSE = {"advmod", "acomp", "oprd", "xcomp", "prep", "ccomp"}
+#: Conjunctions of a concessive clause, the writer's counterpoint after a comma.
+_CONCESSIVE = english.words("concessive_conjunctions")
 #: Dashes that set off a writer's aside as a comma does (*… — a claim nobody checked*).
 _DASHES = {"—", "–", "--", "―"}
 _QUOTE_MARKS = set("“”\"'‘’«»„‟‹›")
@@ -755,6 +757,8 @@ def _before_aside(doc: Doc, left: int, right: int) -> int:
         if ((aside.dep_ == "appos" and not _listed(aside))
                 or (aside.dep_ == "relcl" and aside.left_edge.tag_ in _WH)
                 or (aside.dep_ in {"advcl", "acl"} and aside.tag_ == "VBG")
+                or (aside.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE
+                                                  for c in aside.children))
                 or _summary(aside)):
             return comma
     return right

@@ -392,3 +392,4 @@ def test_a_clause_after_a_semicolon_is_the_writers(analyser: AttributionAnalyser
         "Officials said the delay was not deliberate; the contractor had only learned of the "
         "fault on Friday."))
     assert found.content.text == "the delay was not deliberate"
+

@@ -174,3 +174,20 @@ def test_what_a_colon_introduces_goes_on_with_the_content() -> None:
     ])
     (speech,) = find_reported_speech(article)
     assert speech.content is not None and speech.content.text == "prices rise: rents climb"
+
+
+def test_a_concessive_clause_the_parser_hung_in_the_content_is_left_out() -> None:
+    # *said prices rose, although rents fell*, *fell* attached to *rose*
+    article = hand_article([
+        ("Kovac", "Kovac", "PROPN", "NNP", "nsubj", 1, "B-PERSON"),
+        ("said", "say", "VERB", "VBD", "ROOT", 1, OUT),
+        ("prices", "price", "NOUN", "NNS", "nsubj", 3, OUT),
+        ("rose", "rise", "VERB", "VBD", "ccomp", 1, OUT),
+        (",", ",", "PUNCT", ",", "punct", 3, OUT),
+        ("although", "although", "SCONJ", "IN", "mark", 7, OUT),
+        ("rents", "rent", "NOUN", "NNS", "nsubj", 7, OUT),
+        ("fell", "fall", "VERB", "VBD", "advcl", 3, OUT),
+        (".", ".", "PUNCT", ".", "punct", 1, OUT),
+    ])
+    (speech,) = find_reported_speech(article)
+    assert speech.content is not None and speech.content.text == "prices rose"
