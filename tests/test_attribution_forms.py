@@ -393,3 +393,11 @@ def test_a_clause_after_a_semicolon_is_the_writers(analyser: AttributionAnalyser
         "fault on Friday."))
     assert found.content.text == "the delay was not deliberate"
 
+
+
+def test_a_quotation_that_spells_out_the_clause_before_it_joins_it(
+        analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "The mayor argued that the bridge should close, “because nobody can pay for it.”"))
+    assert (found.content.text, found.kind) == (
+        "that the bridge should close, “because nobody can pay for it.”", AttributionKind.MIXED)

@@ -489,7 +489,8 @@ def _from_quotations(article: Article, quotes: _Quotes,
             previous.content = (previous.content[0], quote.span.end)
         elif before.content is not None and _runs_on(text, before.content, quote):
             continue  # *said that “…” against …*: mixed, the cue's own content is the whole
-        elif before.content is None or _overlap((before.content.start, before.content.end), span):
+        elif before.content is None or _overlap((before.content.start, before.content.end),
+                                                 span) or _adjoins(text, before.content, quote):
             span = _lead_in_clause(text, before, quote) or span
             drafts.append(_Draft(span, [span], before, "quote_cue_before"))
             by_cue[id(before)] = drafts[-1]
@@ -501,15 +502,31 @@ def _lead_in_clause(text: str, cue: ReportedSpeech, quote: Quotation) -> tuple[i
 
     *adds that voters have two choices: “…”*; *says no matter what happens,
     “…”*: the cue's clause begins with words of the writer's paraphrase before
-    the quotation and ends with it, and the reported content is that clause,
-    mixed, not the quotation alone.
+    the quotation and ends with it (or right before it, see :func:`_adjoins`),
+    and the reported content is that clause, mixed, not the quotation alone.
     """
     content = cue.content
     if (content is None or not cue.cue.end <= content.start < quote.span.start
-            or content.end < quote.content.end
+            or (content.end < _last_word_end(text, quote) and not _adjoins(text, content, quote))
             or not any(c.isalnum() for c in text[content.start : quote.span.start])):
         return None
     return content.start, max(content.end, quote.span.end)
+
+
+def _last_word_end(text: str, quote: Quotation) -> int:
+    """Where the last word inside ``quote`` ends, before its final punctuation."""
+    words = text[quote.content.start : quote.content.end].rstrip(".,;:!?… ")
+    return quote.content.start + len(words)
+
+
+def _adjoins(text: str, content: TextSpan, quote: Quotation) -> bool:
+    """Whether only a comma or colon stands between ``content`` and the quotation after it.
+
+    *noted the change from the slogan, “…”*; *adds that voters have two choices:
+    “…”*: the quotation spells out the cue's own complement.
+    """
+    between = text[content.end : quote.span.start]
+    return content.end <= quote.span.start and between.strip() in {",", ":"}
 
 
 def _runs_on(text: str, content: TextSpan, quote: Quotation) -> bool:
