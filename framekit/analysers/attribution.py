@@ -306,7 +306,7 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
         ...     print(a.kind.value, a.speaker.name, a.speaker.type.value, "|", a.content.text)
         mixed Donald Trump person | the talks “exceptional”
         direct Donald Trump person | “We are close,”
-        indirect Analysts vague | little changed
+        indirect Analysts vague | that little changed
     """
 
     name = "attribution"
