@@ -43,6 +43,8 @@ _MARKS = re.compile("''|[" + re.escape("".join([*_OPENERS, *_CLOSERS, '"', "'"])
 _PARAGRAPH = re.compile(r"[^\n]+")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
 _OPEN_CONTEXT = set(" \t\r\f\v([{<—–-/")
+#: A paragraph break and the opening double mark of the next paragraph.
+_DOUBLE_OPENING = re.compile(r"[ \t\xa0]*\n\s*[“\"«„]|[ \t\xa0]*\n\s*''")
 
 
 @attrs.frozen
@@ -83,7 +85,37 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
     found: list[Quotation] = []
     for paragraph in _PARAGRAPH.finditer(text):
         found.extend(_pair(text, paragraph.start(), paragraph.end()))
-    return tuple(sorted(found, key=lambda quote: (quote.span.start, -quote.span.end)))
+    ordered = sorted(found, key=lambda quote: (quote.span.start, -quote.span.end))
+    return tuple(_run_on_over_paragraphs(text, ordered))
+
+
+def _run_on_over_paragraphs(text: str, quotes: list[Quotation]) -> list[Quotation]:
+    r"""Join a quotation left open at its paragraph's end to the one opening the next.
+
+    News style (AP) closes no quotation at the end of a paragraph when the same
+    speaker goes on in the next, which opens with a quotation mark: the two
+    paragraphs are one quotation, closed where the last of them is. Both open
+    with the same mark: a paragraph opened by another (a straight mark left
+    by scraping before a curly one) is no continuation.
+
+    Example:
+        >>> text = "“We will rebuild.\n\n“Every school will open,” she said."
+        >>> [q.content.text for q in find_quotations(text)]
+        ['We will rebuild.\n\n“Every school will open,']
+    """
+    joined: list[Quotation] = []
+    for quote in quotes:
+        previous = next((q for q in reversed(joined) if q.depth == 0), None)
+        if quote.depth == 0 and previous is not None and not previous.closed and (
+                text[quote.span.start] == text[previous.span.start]) and (
+                _DOUBLE_OPENING.fullmatch(text, previous.span.end, quote.span.start + 1)):
+            joined.remove(previous)
+            quote = Quotation(
+                span=TextSpan.of_text(text, previous.span.start, quote.span.end),
+                content=TextSpan.of_text(text, previous.content.start, quote.content.end),
+                closed=quote.closed)
+        joined.append(quote)
+    return sorted(joined, key=lambda quote: (quote.span.start, -quote.span.end))
 
 
 def _pair(text: str, start: int, end: int) -> list[Quotation]:

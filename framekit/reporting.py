@@ -34,12 +34,22 @@ _CLAUSES = {"ccomp", "parataxis"}
 _PREDICATES = {"oprd", "xcomp", "ccomp", "acomp"}
 #: Dependents that make an object and what follows it a small clause (*shows Clinton ahead*).
 _SMALL_CLAUSE = {"advmod", "acomp", "oprd", "xcomp", "prep", "ccomp"}
+#: Conjunctions of a concessive clause, the writer's counterpoint after a comma.
+_CONCESSIVE = english.words("concessive_conjunctions")
+#: Dashes that set off a writer's aside as a comma does (*… — a claim nobody checked*).
+_DASHES = {"—", "–", "--", "―"}
 _QUOTE_MARKS = set("“”\"'‘’«»„‟‹›")
 _CLOSING_MARKS = {"”", "\"", "’", "'", "''", "»", "›"}
 _INHERITS_SUBJECT = {"conj", "advcl", "xcomp", "acl"}
 _AS = {"as", "of", "for"}
+#: Prepositions by which a cue's phrase after its object completes it (*compared X to Y*).
+_COMPLEMENT_PREPOSITIONS = english.words("complement_prepositions")
+#: Entity labels of a time, which a phrase of the writer's gives.
+_WHEN = {"DATE", "TIME"}
 _FINAL = {".", "!", "?"}
 _FINITE = {"VBD", "VBZ", "VBP"}
+#: Dependents by which a phrase modifies a verb as an adjunct.
+_ADVERBIALS = {"advcl", "prep", "npadvmod", "advmod"}
 #: Dependents that are a verb's own complement, not an adjunct.
 _COMPLEMENTS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative"}
 #: Conjunctions that join a second report to a first (*…, and others said …*).
@@ -87,6 +97,8 @@ class ReportedSpeech:
     """The form by which a cue other than an impersonal passive names no source:
     ``"raised_passive"`` (*The mayor is expected to resign*, *The plan is widely
     seen as a threat*) or ``"unnamed_noun"`` (*growing concerns that …*)."""
+    relative: int | None = None
+    """The relative pronoun standing for the source in the cue's clause (*officials who said*)."""
 
     @property
     def unnamed(self) -> bool:
@@ -128,11 +140,13 @@ def find_reported_speech(
         >>> from framekit.article import Article
         >>> doc = load_pipeline()("Analysts noted that Putin left Alaska with gains.")
         >>> [(r.cue.text, r.content.text) for r in find_reported_speech(Article(doc))]
-        [('noted', 'Putin left Alaska with gains')]
+        [('noted', 'that Putin left Alaska with gains')]
     """
     doc = article.doc
     found: list[ReportedSpeech] = []
-    for entry, start, end in (matcher or article.lexicons.reporting_matcher)(doc):
+    matches = list((matcher or article.lexicons.reporting_matcher)(doc))
+    cues = frozenset(start for _, start, _ in matches)
+    for entry, start, end in matches:
         head = doc[start]
         unnamed_by = None
         if entry.data.get("finite") and not _finite(head):
@@ -154,7 +168,7 @@ def find_reported_speech(
             source, content, unnamed_by = None, raised, "raised_passive"
         else:
             source = _subject(head, article, speech=ReportedSpeech.class_of(entry) == "speech")
-            content = _verb_content(head, entry)
+            content = _with_coordinated(head, _verb_content(head, entry), cues)
             if entry.data.get("content") != "as":
                 content = (content or _that_content(doc[start:end]) or _interrupted(head)
                            or _passive_content(head))
@@ -162,6 +176,7 @@ def find_reported_speech(
             continue  # *a critical issue*, *in the city*: no cue at all
         if content is not None and _unanswered(head, doc[content[0]]):
             content = None  # *did not say whether …*: nothing was reported
+        content = _with_complementizer(doc, _with_elaboration(doc, content, start))
         phrase = _phrase(source, start) if source is not None else None
         if entry.category in {"speech", "cognition"} and phrase is not None and (
                 entry.data.get("content") != "as") and (
@@ -179,6 +194,9 @@ def find_reported_speech(
                              + len(doc[phrase[1] - 1])) if phrase else None,
                 impersonal=phrase is None and content is not None and _impersonal(head),
                 unnamed_by=unnamed_by if content is not None else None,
+
+
+                relative=_relative_pronoun(head, source),
             )
         )
     return _cut_at_coordinated_reports(doc, found)
@@ -189,18 +207,23 @@ def _cut_at_coordinated_reports(doc: Doc,
     """End each content before a coordinated clause that reports someone else.
 
     *Three in four said they were worried, and more than 4 in 10 said Trump
-    would do best*: the first content ends before *and*; a report nested in
-    the content (*said that aides believe …*) stays in it.
+    would do best*: the first content ends before *and*; so it does before a
+    second report of the same source that has no subject of its own (*said
+    she was tired and predicted that …*), whatever the parser hung it on; a
+    report nested in
+    the content (*said that aides believe …*) stays in it, and so does all of
+    a labelled answer (*PENCE: …, and I think …*), the speaker's own words.
     """
     found.sort(key=lambda item: item.cue_tokens[0])
     starts = [item.cue_tokens[0] for item in found]
     cut = []
     for item in found:
-        if item.content_tokens is not None:
+        if item.content_tokens is not None and item.category != "colon":
             left, right = item.content_tokens
             for other in found[bisect.bisect_right(starts, left) : bisect.bisect_left(starts,
                                                                                       right)]:
-                begin = min(other.cue_tokens[0], (other.source_tokens or other.cue_tokens)[0])
+                begin = other.cue_tokens[0] if _subjectless(doc[other.cue_tokens[0]]) else min(
+                    other.cue_tokens[0], (other.source_tokens or other.cue_tokens)[0])
                 joint = begin - 1
                 if joint > left and doc[joint].dep_ == "cc" and doc[joint].lower_ in _JOINING:
                     bounds = _trim(doc, left, joint)
@@ -289,6 +312,70 @@ def _raised(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     if subject is None or predicate is None or subject.lower_ in _MUTE or subject.i > verb.i:
         return None
     return _trim(verb.doc, subject.left_edge.i, predicate.right_edge.i + 1)
+def _with_coordinated(verb: Token, content: tuple[int, int] | None,
+                      cues: frozenset[int]) -> tuple[int, int] | None:
+    """Widen a content over a predicate coordinated after it: *said she was safe and left*.
+
+    The parser often hangs a second predicate of the content on the cue
+    instead; without a subject of its own and not a report itself (see
+    :func:`_cut_at_coordinated_reports`), it goes on with what was reported,
+    as PolNeAR marks it.
+    """
+    if content is None or content[0] <= verb.i or not any(
+            c.dep_ in {"ccomp", "xcomp"} and content[0] <= c.i < content[1]
+            for c in verb.children):
+        return content  # an object's cue does something else after it (*praised X and left*)
+    doc = verb.doc
+    left, right = content
+    for conj in sorted((c for c in verb.children if c.dep_ == "conj" and c.i >= right),
+                       key=lambda c: c.i):
+        joint = [t for t in doc[right : conj.left_edge.i] if not t.is_space]
+        if (conj.i in cues or conj.pos_ not in {"VERB", "AUX"}
+                or any(c.dep_ in _SUBJECTS for c in conj.children)
+                or len(joint) != 1 or joint[-1].dep_ != "cc"
+                or doc[conj.left_edge.i - 1].i != joint[-1].i
+                or not _same_sentence(verb, conj)):
+            break
+        right = conj.right_edge.i + 1
+    return _trim(doc, left, right)
+
+
+def _with_elaboration(doc: Doc, content: tuple[int, int] | None,
+                      cue: int) -> tuple[int, int] | None:
+    """Widen a content that a colon ends over what the colon introduces.
+
+    *notes that three things are happening at once: prices rise, …*: what
+    follows the colon in the same paragraph spells out the reported clause.
+    """
+    if content is None or content[0] <= cue or content[1] + 1 >= len(doc):
+        return content
+    colon = doc[content[1]]
+    if colon.text != ":" or _breaks_line(colon) or _breaks_line(doc[colon.i + 1]):
+        return content
+    end = doc[colon.i + 1].sent.end
+    stop = next((t.i for t in doc[colon.i + 1 : end] if _breaks_line(t)), end)
+    return _trim(doc, content[0], stop)
+
+
+def _subjectless(verb: Token) -> bool:
+    """Whether a coordinated verb has no subject of its own: *… and predicted that …*."""
+    return verb.dep_ == "conj" and verb.pos_ == "VERB" and not any(
+        c.dep_ in _SUBJECTS for c in verb.children)
+
+
+def _with_complementizer(doc: Doc, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Widen ``content`` to the *that* which opens it: *said that the deal is off*.
+
+    The complementizer belongs to the complement clause the cue governs, as
+    PARC and PolNeAR mark it; a content that is a quotation (*said that “…”*)
+    stays the quotation.
+    """
+    if content is None or content[0] == 0 or doc[content[0]].text in _QUOTE_MARKS:
+        return content
+    that = doc[content[0] - 1]
+    if that.lower_ == "that" and that.dep_ == "mark" and content[0] <= that.head.i < content[1]:
+        return that.i, content[1]
+    return content
 
 
 def _impersonal(verb: Token) -> bool:
@@ -334,7 +421,16 @@ def _content_before(doc: Doc, cue: tuple[int, int],
     content = _trim(doc, sentence.start, first - 1)
     if content is None or not any(t.pos_ in {"VERB", "AUX"} for t in doc[content[0] : content[1]]):
         return None  # what is reported is a clause
+    if _adverbial_of(doc, content, cue[0]):
+        return None  # *When the time came, the city backed down*: the writer's framing
     return content
+
+
+def _adverbial_of(doc: Doc, span: tuple[int, int], cue: int) -> bool:
+    """Whether the phrases of ``span`` all modify the cue: its adverbial clause, not its content."""
+    heads = [t for t in doc[span[0] : span[1]] if not span[0] <= t.head.i < span[1]
+             and not (t.is_punct or t.is_space or t.pos_ == "CCONJ")]
+    return bool(heads) and all(t.head.i == cue and t.dep_ in _ADVERBIALS for t in heads)
 
 
 def _labelled(article: Article, entry: LexiconEntry, at: int) -> Iterator[ReportedSpeech]:
@@ -353,9 +449,7 @@ def _labelled(article: Article, entry: LexiconEntry, at: int) -> Iterator[Report
         while start < at and doc[start].text in _QUOTE_MARKS:  # "WALLACE: …" quoted whole
             start += 1
         label = doc[start:at]
-        end = at + 1
-        while end < len(doc) and not _breaks_line(doc[end]):
-            end += 1
+        end = _label_content_end(article, start, at)
         content = _trim(doc, at + 1, end)
         if (not 0 < len(label) <= _MAX_LABEL or content is None or content[1] - content[0] < 2
                 or label.text.lower() in entry.data.get("not_labels", ())
@@ -382,6 +476,41 @@ def _labelled(article: Article, entry: LexiconEntry, at: int) -> Iterator[Report
         source_tokens=source, content_tokens=content,
         content=article.text_span(*content) if content else None,
         source_char=(doc[source[0]].idx, doc[source[1] - 1].idx + len(doc[source[1] - 1])))
+
+
+def _label_content_end(article: Article, start: int, colon: int) -> int:
+    """Where the answer after a speaker's label ends: its paragraph's end, or a later one's.
+
+    A transcript that quotes each answer whole in AP style (*"PENCE: …* with
+    no closing mark at the paragraph's end, the next paragraph opening with
+    the same mark, *"But …*) runs on over those paragraphs, up to the next
+    label or note.
+    """
+    doc = article.doc
+    mark = doc[start - 1].text if start and doc[start - 1].text in _QUOTE_MARKS else None
+    end = colon + 1
+    while True:
+        while end < len(doc) and not _breaks_line(doc[end]):
+            end += 1
+        following = end + 1 if end < len(doc) and doc[end].is_space else end
+        while following < len(doc) and doc[following].is_space:
+            following += 1
+        last = _trim(doc, colon + 1, end)
+        if (mark is None or following + 1 >= len(doc) or doc[following].text != mark
+                or last is None or doc[last[1] - 1].text in _CLOSING_MARKS
+                or _opens_with_label(doc, following + 1)):
+            return end
+        end = following + 1
+
+
+def _opens_with_label(doc: Doc, at: int) -> bool:
+    """Whether the paragraph at ``at`` opens with a speaker's label or a note (*(APPLAUSE)*)."""
+    if doc[at].text == "(":
+        return True
+    colon = next((i for i in range(at, min(at + _MAX_LABEL + 1, len(doc)))
+                  if doc[i].text == ":" or _breaks_line(doc[i])), None)
+    return colon is not None and colon > at and doc[colon].text == ":" and all(
+        t.text[:1].isupper() or t.is_punct for t in doc[at:colon])
 
 
 def _breaks_line(token: Token) -> bool:
@@ -412,7 +541,8 @@ def _subject(verb: Token, article: Article, *, speech: bool = True) -> Token | N
     if agent is not None:  # *was first reported by the Courier*: the agent, not the subject
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     for _ in range(6):
-        for child in verb.children:
+        # the nearest subject first: *LONDON (Reuters) - Trump said*, a dateline before it
+        for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
             if article.in_quotation(child) and not quoted:
                 continue
             if child.dep_ == "agent":
@@ -421,8 +551,9 @@ def _subject(verb: Token, article: Article, *, speech: bool = True) -> Token | N
                 continue
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
-            if child.lower_ not in _MUTE or (child.lower_ == "it" and child.dep_ == "nsubj"
-                                             and verb.tag_ in {"VBZ", "VBD"}) or any(
+            speaking_it = child.lower_ == "it" and child.dep_ == "nsubj" and (
+                verb.tag_ in {"VBZ", "VBD"} or any(c.dep_ == "aux" for c in verb.children))
+            if child.lower_ not in _MUTE or speaking_it or any(
                     c.dep_ in _MODIFIERS for c in child.children):
                 return child  # *It says the campaign broke the law*: a document speaks
         if verb.head.pos_ in {"NOUN", "PROPN"} and (verb.dep_ == "relcl" or (
@@ -430,9 +561,28 @@ def _subject(verb: Token, article: Article, *, speech: bool = True) -> Token | N
             return verb.head  # *a statement announcing …*: the noun the participle is of
         before = verb.doc[verb.i - 1] if verb.i else None
         if (before is not None and (before.pos_ == "PROPN" or before.ent_type_ in _NAMED)
-                and before.head is not verb and not article.in_quotation(before)):
+                and not article.in_quotation(before)):
             return before
-        if verb.dep_ not in climbs or verb.head is verb or _passive_participle(verb):
+        if verb.dep_ not in climbs or verb.head.i == verb.i or _passive_participle(verb):
+            return None
+        verb = verb.head
+    return None
+
+
+def _relative_pronoun(verb: Token, source: Token | None) -> int | None:
+    """The index of the relative pronoun by which ``verb``'s clause names ``source``.
+
+    *officials who said …*: the source is the officials, and in the cue's own
+    clause it is *who*, the mention PARC and PolNeAR mark.
+    """
+    for _ in range(6):
+        if source is None or verb.head.i == verb.i:
+            return None
+        if verb.dep_ == "relcl" and verb.head.i == source.i:
+            pronoun = next((c for c in verb.children
+                            if c.dep_ in _SUBJECTS and c.lower_ in _RELATIVE), None)
+            return pronoun.i if pronoun is not None else None
+        if verb.dep_ not in _INHERITS_SUBJECT:
             return None
         verb = verb.head
     return None
@@ -554,7 +704,8 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     if predicates:
         return _clause([objects[0], *predicates], verb)
     if entry.data.get("content") == "object":
-        return _clause(objects, verb) if _reportable(objects[0]) else None
+        return _with_complements(verb, _clause(objects, verb)) if _reportable(objects[0]) \
+            else None
     if any(c.dep_ == "prep" and c.lower_ in _AS for c in objects[0].children):
         return _clause(objects, verb)
     return None
@@ -587,6 +738,37 @@ def _what_called(verb: Token, what: Token) -> tuple[int, int] | None:
     return _trim(verb.doc, what.i, max(p.right_edge.i for p in predicates) + 1)
 
 
+def _with_complements(verb: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Widen an object content over the cue's complements right after it.
+
+    *compared the plan to a tax*, *criticized the bill for its cost*, *proposed
+    funds to help states*: a phrase of the cue's own preposition
+    (:data:`_COMPLEMENT_PREPOSITIONS`) or its to-infinitive completes what was
+    reported; a time (*on Tuesday*), a place or any phrase after a comma is
+    the writer's.
+    """
+    if content is None:
+        return None
+    left, right = content
+    doc = verb.doc
+    following = sorted((c for c in verb.children if c.i >= right), key=lambda c: c.i)
+    for child in following:
+        if child.left_edge.i != right or not _completes(child):
+            break
+        right = _before_aside(doc, right, child.right_edge.i + 1)
+    return _trim(doc, left, right)
+
+
+def _completes(child: Token) -> bool:
+    """Whether a dependent of a cue after its object is its complement, not an adjunct."""
+    if child.dep_ == "prep":
+        objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+        return child.lower_ in _COMPLEMENT_PREPOSITIONS and bool(objects) and not any(
+            g.ent_type_ in _WHEN for g in objects)
+    return child.dep_ in {"advcl", "xcomp"} and any(
+        a.dep_ == "aux" and a.lower_ == "to" and a.i == child.left_edge.i for a in child.children)
+
+
 def _small_clause(verb: Token, thing: Token) -> tuple[int, int] | None:
     """What data show of someone: *a poll shows Clinton ahead*, *… Trump leading*.
 
@@ -600,12 +782,12 @@ def _small_clause(verb: Token, thing: Token) -> tuple[int, int] | None:
 
 
 def _reportable(thing: Token) -> bool:
-    """Whether an object can be what was reported: not a pronoun or a named party.
+    """Whether an object can be what was reported: not a *wh*-word or a scare-quoted noun.
 
-    *announced his resignation*, *praised the deal*; not *praised her*, *criticised Trump*.
+    *announced his resignation*, *praised the deal*, and, as PARC and PolNeAR
+    mark them, the party a stance is about (*criticised Trump*, *praised her*).
     """
-    return (thing.pos_ != "PRON" and thing.ent_type_ not in _NAMED and thing.tag_ not in _WH
-            and not _quoted_noun(thing))
+    return thing.tag_ not in _WH and not _quoted_noun(thing)
 
 
 def _quoted_noun(thing: Token) -> bool:
@@ -643,8 +825,9 @@ def _stance(verb: Token, objects: list[Token], *, addressee: bool = False,
     if not after:
         after = [g for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1
                  for g in c.children if g.dep_ in {"pobj", "pcomp"}]
-    return _clause(after[:1], verb) if after and (
-        _reportable(after[0]) or (named and after[0].pos_ != "PRON")) else None
+    return _with_complements(verb, _clause(after[:1], verb)) if after and _reportable(
+        after[0]) and after[0].pos_ != "PRON" and (named or after[0].ent_type_ not in _NAMED
+                                                   ) else None
 
 
 def _passive_content(verb: Token) -> tuple[int, int] | None:
@@ -725,7 +908,7 @@ def _according_to(phrase: Span) -> tuple[Token | None, tuple[int, int] | None]:
                                  (source.left_edge.i, source.right_edge.i + 1))
         if before is not None:
             return source, before
-    clause = according.head if according.head is not according else None
+    clause = according.head if according.head.i != according.i else None
     if clause is None:
         return source, None
     return source, _clause_without(clause, according)
@@ -767,10 +950,13 @@ def _before_aside(doc: Doc, left: int, right: int) -> int:
     A comma followed by a phrase that runs to the end of the content and is an
     apposition (*…, a remark seen as …*), a non-restrictive relative clause
     (*…, which Russia seized …*) or a participle clause (*…, asking …*) is
-    the writer's comment, not part of what was reported.
+    the writer's comment, not part of what was reported; so is a clause of
+    its own after a semicolon (*…; they only learned of it on Friday*).
     """
     for comma in range(left + 1, right - 1):
-        if doc[comma].text != ",":
+        if doc[comma].text == ";" and _opens_clause(doc, comma + 1, right):
+            return comma
+        if doc[comma].text != "," and doc[comma].text not in _DASHES:
             continue
         aside = doc[comma + 1]
         while aside.head.i != aside.i and aside.head.left_edge.i == comma + 1 \
@@ -778,11 +964,31 @@ def _before_aside(doc: Doc, left: int, right: int) -> int:
             aside = aside.head
         if aside.right_edge.i < right - 1 or aside.left_edge.i != comma + 1:
             continue
-        if (aside.dep_ == "appos" or (aside.dep_ == "relcl" and aside.left_edge.tag_ in _WH)
+        if ((aside.dep_ == "appos" and not _listed(aside))
+                or (aside.dep_ == "relcl" and aside.left_edge.tag_ in _WH)
                 or (aside.dep_ in {"advcl", "acl"} and aside.tag_ == "VBG")
+                or (aside.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE
+                                                  for c in aside.children))
                 or _summary(aside)):
             return comma
     return right
+
+
+def _opens_clause(doc: Doc, at: int, right: int) -> bool:
+    """Whether a clause with a subject of its own starts at ``at``: *…; they only learned …*."""
+    heads = [t for t in doc[at:right] if not at <= t.head.i < right or t.head.i == t.i]
+    return any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ in _SUBJECTS for c in t.children)
+               for t in heads)
+
+
+def _listed(head: Token) -> bool:
+    """Whether a phrase taken for an apposition goes on a list: *on Israel, the deal and taxes*.
+
+    A coordination inside it makes the phrase the next items of a list the
+    content goes on with, not the writer's comment on the word before it.
+    """
+    children = {c.dep_ for c in head.children}
+    return "conj" in children and "cc" in children
 
 
 def _trim(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
@@ -819,7 +1025,7 @@ def _phrase(head: Token, cue: int) -> tuple[int, int]:
     inside = [head, *(t for c in head.children if c.dep_ not in _NOT_IN_PHRASE
                       for t in c.subtree)]
     inside = [t for t in inside if (t.i < cue) == (head.i < cue)]
-    clauses = [t for t in inside if t.dep_ == "relcl" and t is not head]
+    clauses = [t for t in inside if t.dep_ == "relcl" and t.i != head.i]
     if clauses:
         cut = min(t.left_edge.i for t in clauses)
         inside = [t for t in inside if t.i < cut] or [head]

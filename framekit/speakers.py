@@ -85,6 +85,8 @@ class Speaker:
 _PRONOUN_GENDER = {**dict.fromkeys(english.words("male_pronouns"), Gender.MALE),
                    **dict.fromkeys(english.words("female_pronouns"), Gender.FEMALE)}
 _PERSONAL = frozenset(_PRONOUN_GENDER)
+#: Pronouns that stand for a thing or an institution, not a person.
+_NEUTER = english.words("neuter_pronouns")
 _ENTITY_ORGS = {"ORG", "GPE", "NORP"}
 _INITIAL = re.compile(r"[A-Z]\.")
 _NAME_EDGE = re.compile(r"^[\W_]+|(?:['’]s)?[\W_]+$")
@@ -191,8 +193,15 @@ class People:
         return any(self.nouns.category(noun) == "role" for noun in nouns)
 
     def _name_words(self, entity: Span) -> list[str]:
-        """The proper-noun words of a ``PERSON`` entity, without titles or possessive."""
-        words = [_NAME_EDGE.sub("", t.text) for t in entity
+        """The proper-noun words of a ``PERSON`` entity, without titles, roles or possessive.
+
+        A role noun the recogniser took into the name opens it (*Spokeswoman
+        Maria Alvarez* at a sentence's start): it is a role, not a name.
+        """
+        tokens = list(entity)
+        while tokens and self.nouns.category(tokens[0]) == "role" and len(tokens) > 1:
+            tokens = tokens[1:]
+        words = [_NAME_EDGE.sub("", t.text) for t in tokens
                  if t.pos_ == "PROPN" and not self.nouns.is_title(t)]
         return [w for w in words if w and w[0].isupper()]
 
@@ -258,6 +267,7 @@ class People:
         doc = self.doc
         end = name.i
         while end > 0 and doc[end - 1].pos_ == "PROPN" and not self.nouns.is_title(doc[end - 1]) \
+                and self.nouns.category(doc[end - 1]) != "role" \
                 and doc[end - 1].ent_type_ == name.ent_type_ and doc[end - 1].ent_iob_ != "O":
             end -= 1  # first names
         start = end
@@ -269,7 +279,7 @@ class People:
         while len(words) and (words[-1].dep_ == "case" or words[-1].is_punct):
             words = words[:-1]
         if not any(t.pos_ == "NOUN" or self.nouns.is_title(t) or t.ent_type_ in {"ORG", "GPE"}
-                   for t in words):
+                   or self.nouns.category(t) == "role" for t in words):
             return None  # adjectives alone (*a frustrated Trump*) are no role
         last = words[-1]
         if last.tag_ in {"NNS", "NNPS"} and self.nouns.is_title(last):
@@ -279,8 +289,8 @@ class People:
     def _describes(self, token: Token) -> bool:
         if token.pos_ in {"VERB", "AUX", "PUNCT", "ADP", "DET", "CCONJ"} and token.dep_ != "case":
             return False
-        if _INITIAL.fullmatch(token.text) or token.ent_type_ == "PERSON" \
-                or self.key_of(token) is not None:
+        if _INITIAL.fullmatch(token.text) or self.key_of(token) is not None or (
+                token.ent_type_ == "PERSON" and self.nouns.category(token) != "role"):
             return False
         return (self.nouns.is_title(token) or token.ent_type_ in _ENTITY_ORGS
                 or token.dep_ in {"case", "compound", "amod", "nmod"})
@@ -393,8 +403,13 @@ class Organisations:
 
     def before(self, at: int) -> str | None:
         """The last organisation named before token ``at``."""
+        found = self.last_before(at)
+        return found[1] if found is not None else None
+
+    def last_before(self, at: int) -> tuple[int, str] | None:
+        """Token index and name of the last organisation named before token ``at``."""
         index = bisect.bisect_left(self._found, (at, "")) - 1
-        return self._found[index][1] if index >= 0 else None
+        return self._found[index] if index >= 0 else None
 
 
 class SpeakerResolver:
@@ -444,6 +459,8 @@ class SpeakerResolver:
                 return Speaker(person.name, SpeakerType.PERSON, self._own_role(token, person))
         if head.lower_ in _PERSONAL:
             return self._pronoun(head, at, named)
+        if head.lower_ in _NEUTER:
+            return self._neuter(head, at)
         if head.pos_ == "PROPN" or head.ent_type_ in _ENTITY_ORGS:
             return Speaker(self.organisations.canonical(_text(mention)), SpeakerType.ORGANISATION)
         author = self._author(head)
@@ -469,6 +486,18 @@ class SpeakerResolver:
             return Speaker(pronoun.text, SpeakerType.ANONYMOUS)
         found = self.people.by_key[person[1]]
         return Speaker(found.name, SpeakerType.PERSON, _first(found.roles))
+
+    def _neuter(self, pronoun: Token, at: int) -> Speaker:
+        """*it*: the organisation named last within the few sentences before, if any.
+
+        *The council met on Monday. It said the bridge would reopen*: the
+        council speaks; with no organisation near, *it* stays an anonymous source.
+        """
+        found = self.organisations.last_before(at)
+        if found is not None and self.article.sentence_index(found[0]) >= (
+                self.article.sentence_index(at) - _RECENT):
+            return Speaker(found[1], SpeakerType.ORGANISATION)
+        return Speaker(pronoun.text, SpeakerType.ANONYMOUS)
 
     def _author(self, head: Token) -> Span | None:
         """Who is behind a thing that speaks (*a statement from the ministry*), if named."""

@@ -21,10 +21,10 @@ def analyser() -> AttributionAnalyser:
      "But in recent weeks, aides to the governor say, the governor has grown tired of the race"),
     # a demonstrative with a modifier of its own is a noun phrase that speaks
     ("Those close to the mayor say that she will not run again.", "Those close to the mayor",
-     "she will not run again"),
+     "that she will not run again"),
     # a participle of speech after a noun has that noun for source
     ("The union released a statement announcing that its members would strike.",
-     "a statement", "its members would strike"),
+     "a statement", "that its members would strike"),
 ])
 def test_sources_the_parse_leaves_implicit(analyser: AttributionAnalyser, text: str,
                                            source: str, content: str) -> None:
@@ -48,8 +48,8 @@ def test_hopes_is_a_cue_of_thought_whatever_its_lemma(analyser: AttributionAnaly
 @pytest.mark.parametrize(("text", "cue_class", "content"), [
     ("The senators discussed the new budget on Friday.", CueClass.SPEECH, "the new budget"),
     ("The mayor boasted that the city had never been safer.", CueClass.SPEECH,
-     "the city had never been safer"),
-    ("Her letter implied that the board had lied.", CueClass.SPEECH, "the board had lied"),
+     "that the city had never been safer"),
+    ("Her letter implied that the board had lied.", CueClass.SPEECH, "that the board had lied"),
     ("The candidate railed against the new tax.", CueClass.SPEECH, "the new tax"),
     ("The governor talked about the long drought.", CueClass.SPEECH, "the long drought"),
     ("The minister apologized for the delays.", CueClass.SPEECH, "the delays"),
@@ -58,7 +58,7 @@ def test_hopes_is_a_cue_of_thought_whatever_its_lemma(analyser: AttributionAnaly
     ("Many voters wonder whether the bridge will ever be finished.", CueClass.THOUGHT,
      "whether the bridge will ever be finished"),
     ("The inspectors learned that the pumps had failed.", CueClass.THOUGHT,
-     "the pumps had failed"),
+     "that the pumps had failed"),
     ("The union endorsed the plan to cut working hours.", CueClass.INTENTION,
      "the plan to cut working hours"),
     ("Most residents prefer to keep the old park.", CueClass.INTENTION, "to keep the old park"),
@@ -102,7 +102,7 @@ def test_a_topic_cue_counts_only_as_a_finite_verb(analyser: AttributionAnalyser)
 
 
 @pytest.mark.parametrize(("text", "cue", "content"), [
-    ("The union endorsed Maria Lopez for mayor.", "endorsed", "Maria Lopez"),
+    ("The union endorsed Maria Lopez for mayor.", "endorsed", "Maria Lopez for mayor"),
     ("The senator asked for a recount.", "asked for", "a recount"),
     ("The governor warned of higher taxes.", "warned of", "higher taxes"),
 ])
@@ -147,9 +147,9 @@ def test_a_noun_no_one_is_said_to_have_made_is_no_attribution(
 
 @pytest.mark.parametrize(("text", "cue_class", "source", "content"), [
     ("Her advisers are not convinced that the plan will work.", CueClass.THOUGHT,
-     "Her advisers", "the plan will work"),
+     "Her advisers", "that the plan will work"),
     ("Many residents are worried that the plant will close.", CueClass.THOUGHT,
-     "Many residents", "the plant will close"),
+     "Many residents", "that the plant will close"),
     ("Voters are wary of the new tax.", CueClass.THOUGHT, "Voters", "the new tax"),
     ("The senator was critical of the deal.", CueClass.SPEECH, "The senator", "the deal"),
     ("She is eager to run again.", CueClass.INTENTION, "She", "to run again"),
@@ -194,7 +194,7 @@ def test_a_claim_no_one_is_said_to_make_names_no_one(analyser: AttributionAnalys
         "Amid repeated warnings that the dam would not hold, the town was evacuated."))
     assert (found.rule, found.source, found.speaker.name) == (
         "unnamed_noun", None, "unnamed source")
-    assert found.content.text == "the dam would not hold"
+    assert found.content.text == "that the dam would not hold"
     # a claim the subject of a verb holds (*had assurances that …*) is not unnamed
     assert analyser.analyse("The town had assurances that the dam would hold.") \
         .attributions == ()
@@ -208,7 +208,7 @@ def test_continued_is_the_cue_of_a_quotation_only(analyser: AttributionAnalyser)
 
 def test_yelled_reports_its_clause(analyser: AttributionAnalyser) -> None:
     assert only(analyser.analyse("She yelled that the door was locked.")).content.text == (
-        "the door was locked")
+        "that the door was locked")
 
 
 @pytest.mark.parametrize(("text", "source", "content"), [

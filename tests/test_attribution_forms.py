@@ -40,7 +40,7 @@ def analyser() -> AttributionAnalyser:
     ("A new poll shows the mayor ahead in the race.", CueClass.EVIDENCE,
      "the mayor ahead in the race"),
     ("The report found that the agency had ignored the warnings.", CueClass.EVIDENCE,
-     "the agency had ignored the warnings"),
+     "that the agency had ignored the warnings"),
 ])
 def test_each_relation_has_a_cue_class(analyser: AttributionAnalyser, text: str,
                                        cue_class: CueClass, content: str) -> None:
@@ -109,8 +109,7 @@ def test_quote_continued_over_a_paragraph_break_without_a_closing_mark(
     assert found.speaker.name == "Anna Kovac"
     assert [p.text for p in found.parts] == [
         "“The bridge has served us for ninety years,”",
-        "“It will serve us for ninety more.",
-        "“But only if we pay for it now.”"]
+        "“It will serve us for ninety more.\n\n“But only if we pay for it now.”"]
 
 
 def test_cue_after_indirect_speech(analyser: AttributionAnalyser) -> None:
@@ -136,7 +135,7 @@ def test_according_to_in_the_middle_and_at_the_end(analyser: AttributionAnalyser
 def test_reporting_noun_with_that_clause(analyser: AttributionAnalyser) -> None:
     found = only(analyser.analyse(
         "Residents were angered by the mayor's claim that the bridge is safe."))
-    assert (found.rule, found.content.text) == ("reporting_noun", "the bridge is safe")
+    assert (found.rule, found.content.text) == ("reporting_noun", "that the bridge is safe")
 
 
 def test_nested_attribution_keeps_the_outer_relation(analyser: AttributionAnalyser) -> None:
@@ -149,7 +148,7 @@ def test_nested_attribution_keeps_the_outer_relation(analyser: AttributionAnalys
 def test_impersonal_passive_has_an_unnamed_source(analyser: AttributionAnalyser) -> None:
     found = only(analyser.analyse("It was reported that the mayor would resign."))
     assert (found.rule, found.source, found.content.text) == (
-        "impersonal_passive", None, "the mayor would resign")
+        "impersonal_passive", None, "that the mayor would resign")
     assert found.speaker.type is SpeakerType.VAGUE
 
 
@@ -241,3 +240,164 @@ def test_cue_after_needs_a_clause_before_and_no_complement_after(
         analyser: AttributionAnalyser) -> None:
     assert analyser.analyse("Clearly, nobody wants a war.").attributions == ()
     assert analyser.analyse("In the end, the mayor said nothing.").attributions == ()
+
+
+# -- content extent -------------------------------------------------------------------
+
+def test_content_keeps_the_complementizer(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse("The mayor said that the bridge would reopen in May."))
+    assert found.content.text == "that the bridge would reopen in May"
+
+
+def test_a_quoted_complement_stays_the_quotation(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse("The mayor said that “the bridge is safe.”"))
+    assert (found.content.text, found.kind) == ("“the bridge is safe.”", AttributionKind.DIRECT)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The senator compared the new tax to a toll on every family.",
+     "the new tax to a toll on every family"),
+    ("The union criticized the plan for its cost.", "the plan for its cost"),
+    ("The council proposed new funds to help farmers repair their barns.",
+     "new funds to help farmers repair their barns"),
+    ("The senator criticized the plan on Tuesday.", "the plan"),
+])
+def test_object_content_takes_the_cues_own_complements(analyser: AttributionAnalyser,
+                                                        text: str, content: str) -> None:
+    assert only(analyser.analyse(text)).content.text == content
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The senator criticized the governor.", "the governor"),
+    ("The union praised her.", "her"),
+])
+def test_the_party_a_stance_is_about_is_its_content(analyser: AttributionAnalyser, text: str,
+                                                    content: str) -> None:
+    assert only(analyser.analyse(text)).content.text == content
+
+
+def test_a_quotation_over_two_paragraphs_is_one_content(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "“The river rose in an hour.\n\n“By noon the square was under water,” the mayor said."))
+    assert (found.content.text, found.kind) == (
+        "“The river rose in an hour.\n\n“By noon the square was under water,”",
+        AttributionKind.DIRECT)
+
+
+def test_a_quotation_that_is_part_of_the_clause_keeps_the_rest(
+        analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "The chief said that “exactly who set the fire” remains unknown."))
+    assert found.content.text == "“exactly who set the fire” remains unknown"
+
+
+def test_a_transcript_answer_runs_over_its_quoted_paragraphs(
+        analyser: AttributionAnalyser) -> None:
+    text = ("Part of the interview:\n\n\"HOST: Will she be there?\n\n"
+            "\"GUEST: Well, look, she will not. It is all a stunt, and I think voters know it."
+            "\n\n\"But the truth is that we are focused on the issues.\n\n\"HOST: Thank you.")
+    result = analyser.analyse(text)
+    assert [a.content.text for a in result.attributions] == [
+        "Will she be there",
+        "Well, look, she will not. It is all a stunt, and I think voters know it.\n\n"
+        "\"But the truth is that we are focused on the issues",
+        "Thank you"]
+
+
+def test_a_relative_pronoun_is_the_source_mention_of_its_clause(
+        analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "The council heard from tenants who said the tower was unsafe."))
+    assert found.source is not None
+    assert (found.source.text, found.speaker.name) == ("who", "tenants")
+
+
+def test_a_dateline_is_not_the_source(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "LONDON (Reuters) - Donald Trump said he was unlikely to meet the prime minister."))
+    assert found.source is not None
+    assert (found.source.text, found.speaker.name) == ("Donald Trump", "Donald Trump")
+
+
+def test_a_second_report_of_the_same_source_ends_the_first_content(
+        analyser: AttributionAnalyser) -> None:
+    result = analyser.analyse(
+        "The mayor said she was tired of the delays and predicted that the bridge would open.")
+    assert [a.content.text for a in result.attributions] == [
+        "she was tired of the delays", "that the bridge would open"]
+
+
+@pytest.mark.parametrize("text", [
+    "“I like the plan,” she said, but “it costs too much.”",
+    "“I like the plan,” she told the council, “but it costs too much.”",
+])
+def test_a_quotation_split_around_its_cue_is_one_relation(analyser: AttributionAnalyser,
+                                                          text: str) -> None:
+    found = only(analyser.analyse(text))
+    assert len(found.parts) == 2
+    assert (found.kind, found.speaker.name) == (AttributionKind.DIRECT, "she")
+
+
+def test_a_dash_sets_off_the_writers_aside(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "The mayor said the bridge would reopen in May — a promise she has made before."))
+    assert found.content.text == "the bridge would reopen in May"
+
+
+def test_an_adverbial_clause_before_a_closing_cue_is_not_its_content(
+        analyser: AttributionAnalyser) -> None:
+    result = analyser.analyse("When the storm came, the council backed down.")
+    assert result.attributions == ()
+
+
+def test_an_objects_cue_coordinated_with_another_act_keeps_its_object(
+        analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse("The senator praised the bill and left the chamber."))
+    assert found.content.text == "the bill"
+
+
+def test_what_a_colon_introduces_spells_out_the_content(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "The mayor said the city faces two problems: the bridge is old and the budget is small."))
+    assert found.content.text == (
+        "the city faces two problems: the bridge is old and the budget is small")
+
+
+def test_it_is_the_organisation_named_just_before(analyser: AttributionAnalyser) -> None:
+    result = analyser.analyse(
+        "The World Health Organization met in Geneva on Monday. It said the outbreak was over.")
+    found = only(result)
+    assert (found.speaker.name, found.speaker.type) == (
+        "World Health Organization", SpeakerType.ORGANISATION)
+
+
+def test_it_with_an_auxiliary_can_speak(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "The World Health Organization met on Monday. It is urging countries to share vaccines."))
+    assert (found.speaker.name, found.content.text) == (
+        "World Health Organization", "countries to share vaccines")
+
+
+def test_a_role_noun_opening_a_sentence_is_no_part_of_the_name(
+        analyser: AttributionAnalyser) -> None:
+    result = analyser.analyse(
+        "Spokeswoman Maria Alvarez said the plant would close. The company, Alvarez said, "
+        "had no choice.")
+    assert [(a.speaker.name, a.speaker.role) for a in result.attributions] == [
+        ("Maria Alvarez", "Spokeswoman"), ("Maria Alvarez", "Spokeswoman")]
+
+
+def test_a_clause_after_a_semicolon_is_the_writers(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "Officials said the delay was not deliberate; the contractor had only learned of the "
+        "fault on Friday."))
+    assert found.content.text == "the delay was not deliberate"
+
+
+
+def test_a_quotation_that_spells_out_the_clause_before_it_joins_it(
+        analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse(
+        "The mayor argued that the bridge should close, “because nobody can pay for it.”"))
+    assert (found.content.text, found.kind) == (
+        "that the bridge should close, “because nobody can pay for it.”", AttributionKind.MIXED)

@@ -296,7 +296,7 @@ def test_one_source_under_several_mentions() -> None:
         ("Dmitry Peskov", SpeakerType.PERSON, "Russia"),
         ("Officials in Kyiv", SpeakerType.ANONYMOUS, "Ukraine")]
     peskov = result.sources[0]
-    assert (peskov.attributions, peskov.words, peskov.quoted_words) == (3, 9, 3)
+    assert (peskov.attributions, peskov.words, peskov.quoted_words) == (3, 11, 3)
     assert result.groups["Russia"].attribution_share == 0.75
     # attributions per group: 0, 3, 1, 0, 0; |x_i - x_j| over unordered pairs sums to 14
     assert result.gini == pytest.approx(2 * (3 * 3 + 1 * 3 + (3 - 1)) / (2 * 5 * 4))

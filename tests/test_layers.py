@@ -46,7 +46,7 @@ def test_an_article_reads_the_lexicons_it_is_given(nlp: Language) -> None:
     given = Lexicons(reporting=Lexicon.load("reporting").extend([SNARFLE]))
     [found] = Article(doc, lexicons=given).reported_speech
     assert (found.cue.text, found.content is not None and found.content.text) == (
-        "snarfled", "the bridge was closed")
+        "snarfled", "that the bridge was closed")
 
 
 def test_the_pipeline_keeps_its_lexicons_through_pickling() -> None:

@@ -72,3 +72,18 @@ def test_example_article_quotations_are_all_closed(articles: dict[str, str]) -> 
 def test_marks_inside_html_tags_are_not_quotations() -> None:
     text = '<p class="lead">Putin called it <a href="/x">“a win”</a>.</p>'
     assert contents(text) == ["a win"]
+
+
+def test_quotation_left_open_at_a_paragraph_end_runs_on_in_the_next() -> None:
+    text = ("“The river rose in an hour.\n\n“By noon the square was under water,” the mayor said."
+            "\n\nNobody was hurt.")
+    quotes = find_quotations(text)
+    assert [(q.content.text, q.closed) for q in quotes] == [
+        ("The river rose in an hour.\n\n“By noon the square was under water,", True)]
+
+
+def test_a_paragraph_opened_by_another_mark_is_no_continuation() -> None:
+    text = "\"The river rose in an hour.\n\n“By noon the square was under water,” she said."
+    quotes = find_quotations(text)
+    assert [(q.content.text, q.closed) for q in quotes] == [
+        ("The river rose in an hour.", False), ("By noon the square was under water,", True)]

@@ -138,3 +138,56 @@ def test_organisations_and_unnamed_groups(subject: list[Token], name: str,
     speaker = SpeakerResolver(article).resolve(article.doc[0:len(subject)])
     assert speaker is not None
     assert (speaker.name, speaker.type) == (name, kind)
+
+
+def test_a_predicate_the_parser_hung_on_the_cue_goes_on_with_the_content() -> None:
+    # *said the plant was safe and shut the gate*, *shut* attached to *said*
+    article = hand_article([
+        ("Kovac", "Kovac", "PROPN", "NNP", "nsubj", 1, "B-PERSON"),
+        ("said", "say", "VERB", "VBD", "ROOT", 1, OUT),
+        ("the", "the", "DET", "DT", "det", 3, OUT),
+        ("plant", "plant", "NOUN", "NN", "nsubj", 4, OUT),
+        ("was", "be", "AUX", "VBD", "ccomp", 1, OUT),
+        ("safe", "safe", "ADJ", "JJ", "acomp", 4, OUT),
+        ("and", "and", "CCONJ", "CC", "cc", 1, OUT),
+        ("shut", "shut", "VERB", "VBD", "conj", 1, OUT),
+        ("the", "the", "DET", "DT", "det", 9, OUT),
+        ("gate", "gate", "NOUN", "NN", "dobj", 7, OUT),
+        (".", ".", "PUNCT", ".", "punct", 1, OUT),
+    ])
+    speech = next(s for s in find_reported_speech(article) if s.cue.text == "said")
+    assert speech.content is not None
+    assert speech.content.text == "the plant was safe and shut the gate"
+
+
+def test_what_a_colon_introduces_goes_on_with_the_content() -> None:
+    # *said prices rise: rents climb*, the parser ending the sentence at the colon
+    article = hand_article([
+        ("Kovac", "Kovac", "PROPN", "NNP", "nsubj", 1, "B-PERSON"),
+        ("said", "say", "VERB", "VBD", "ROOT", 1, OUT),
+        ("prices", "price", "NOUN", "NNS", "nsubj", 3, OUT),
+        ("rise", "rise", "VERB", "VBP", "ccomp", 1, OUT),
+        (":", ":", "PUNCT", ":", "punct", 1, OUT),
+        ("rents", "rent", "NOUN", "NNS", "nsubj", 6, OUT),
+        ("climb", "climb", "VERB", "VBP", "ROOT", 6, OUT),
+        (".", ".", "PUNCT", ".", "punct", 6, OUT),
+    ])
+    (speech,) = find_reported_speech(article)
+    assert speech.content is not None and speech.content.text == "prices rise: rents climb"
+
+
+def test_a_concessive_clause_the_parser_hung_in_the_content_is_left_out() -> None:
+    # *said prices rose, although rents fell*, *fell* attached to *rose*
+    article = hand_article([
+        ("Kovac", "Kovac", "PROPN", "NNP", "nsubj", 1, "B-PERSON"),
+        ("said", "say", "VERB", "VBD", "ROOT", 1, OUT),
+        ("prices", "price", "NOUN", "NNS", "nsubj", 3, OUT),
+        ("rose", "rise", "VERB", "VBD", "ccomp", 1, OUT),
+        (",", ",", "PUNCT", ",", "punct", 3, OUT),
+        ("although", "although", "SCONJ", "IN", "mark", 7, OUT),
+        ("rents", "rent", "NOUN", "NNS", "nsubj", 7, OUT),
+        ("fell", "fall", "VERB", "VBD", "advcl", 3, OUT),
+        (".", ".", "PUNCT", ".", "punct", 1, OUT),
+    ])
+    (speech,) = find_reported_speech(article)
+    assert speech.content is not None and speech.content.text == "prices rose"

@@ -34,7 +34,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from enum import StrEnum
 
 import attrs
+from spacy.tokens import Doc, Span
 
+from framekit import english
 from framekit.article import Article
 from framekit.gender import GenderEstimator
 from framekit.pipeline import BaseAnalyser
@@ -221,6 +223,11 @@ _CONTINUED = "+quote_continued"
 #: Words at least in a quotation that continues the previous speaker (a clause, not a label).
 _MIN_CONTINUED_WORDS = 3
 _BETWEEN_QUOTE_AND_CUE = re.compile(r"[,.;:―—–\-!? \t\xa0]*")
+#: A comma and a word before a quotation: a conjunction by which it goes on (*he said, but “…”*).
+_JOINED_QUOTE = re.compile(r",\s+(\w+)\s*$")
+_JOINING = english.words("joining_conjunctions")
+#: Marks that open a quotation.
+_OPENING_MARKS = frozenset("“\"'‘«„")
 #: Words at least before a quotation in its sentence that make them one reported sentence.
 _MIN_LEAD_IN = 2
 #: Characters at most between a cue and the colon or comma that opens its quotation.
@@ -302,7 +309,7 @@ class AttributionAnalyser(BaseAnalyser[AttributionResult]):
         ...     print(a.kind.value, a.speaker.name, a.speaker.type.value, "|", a.content.text)
         mixed Donald Trump person | the talks “exceptional”
         direct Donald Trump person | “We are close,”
-        indirect Analysts vague | little changed
+        indirect Analysts vague | that little changed
     """
 
     name = "attribution"
@@ -394,8 +401,10 @@ class _Cues:
 
     def __init__(self, speech: Sequence[ReportedSpeech]) -> None:
         usable = [s for s in speech if s.source_tokens is not None and s.category != "noun"]
-        # a cue with its own content after it reports that, not a quotation before it
-        after = [s for s in usable if s.content is None or s.content.start <= s.cue.end]
+        # a cue with its own content after it reports that, not a quotation before it,
+        # unless that content is a second quotation (*“…,” he told the host, “…”*)
+        after = [s for s in usable if s.content is None or s.content.start <= s.cue.end
+                 or s.content.text[:1] in _OPENING_MARKS]
         self._after = sorted(after, key=lambda s: min(s.cue.start, s.source_start))
         self._after_at = [min(s.cue.start, s.source_start) for s in self._after]
         self._before = sorted(usable, key=lambda s: s.cue.end)
@@ -424,6 +433,10 @@ class _Cues:
         lead = quote.span.start
         while lead and text[lead - 1].isspace():
             lead -= 1
+        joined = _JOINED_QUOTE.search(text, max(0, lead - 12), lead)
+        if joined is not None and joined.group(1).lower() in _JOINING:
+            # *“…,” he said, but “…”*: the same speaker goes on
+            lead = joined.start() + 1
         if not lead or text[lead - 1] not in ":,":
             return None
         index = bisect.bisect_right(self._before_at, lead) - 1
@@ -480,10 +493,44 @@ def _from_quotations(article: Article, quotes: _Quotes,
             previous.content = (previous.content[0], quote.span.end)
         elif before.content is not None and _runs_on(text, before.content, quote):
             continue  # *said that “…” against …*: mixed, the cue's own content is the whole
-        elif before.content is None or _overlap((before.content.start, before.content.end), span):
+        elif before.content is None or _overlap((before.content.start, before.content.end),
+                                                 span) or _adjoins(text, before.content, quote):
+            span = _lead_in_clause(text, before, quote) or span
             drafts.append(_Draft(span, [span], before, "quote_cue_before"))
             by_cue[id(before)] = drafts[-1]
     return drafts
+
+
+def _lead_in_clause(text: str, cue: ReportedSpeech, quote: Quotation) -> tuple[int, int] | None:
+    """The whole complement of a cue that leads into a quotation closing it, or ``None``.
+
+    *adds that voters have two choices: “…”*; *says no matter what happens,
+    “…”*: the cue's clause begins with words of the writer's paraphrase before
+    the quotation and ends with it (or right before it, see :func:`_adjoins`),
+    and the reported content is that clause, mixed, not the quotation alone.
+    """
+    content = cue.content
+    if (content is None or not cue.cue.end <= content.start < quote.span.start
+            or (content.end < _last_word_end(text, quote) and not _adjoins(text, content, quote))
+            or not any(c.isalnum() for c in text[content.start : quote.span.start])):
+        return None
+    return content.start, max(content.end, quote.span.end)
+
+
+def _last_word_end(text: str, quote: Quotation) -> int:
+    """Where the last word inside ``quote`` ends, before its final punctuation."""
+    words = text[quote.content.start : quote.content.end].rstrip(".,;:!?… ")
+    return quote.content.start + len(words)
+
+
+def _adjoins(text: str, content: TextSpan, quote: Quotation) -> bool:
+    """Whether only a comma or colon stands between ``content`` and the quotation after it.
+
+    *noted the change from the slogan, “…”*; *adds that voters have two choices:
+    “…”*: the quotation spells out the cue's own complement.
+    """
+    between = text[content.end : quote.span.start]
+    return content.end <= quote.span.start and between.strip() in {",", ":"}
 
 
 def _runs_on(text: str, content: TextSpan, quote: Quotation) -> bool:
@@ -546,7 +593,9 @@ def _snap(article: Article, quotes: _Quotes, span: tuple[int, int]) -> tuple[int
     *acknowledged “we didn't get there” after three hours of talks*: what follows
     a quoted clause the content starts with is the writer's (an adjunct, a
     comma and a participle), unless a conjunction joins it to the quotation
-    as more of what was said (*says “the game has gone soft” because “…”*).
+    as more of what was said (*says “the game has gone soft” because “…”*),
+    or the quotation is only a part of the clause, not its head (*said “who
+    did it” remains unknown*), so that the words after it finish the clause.
     """
     start, end = span
     if (quote := quotes.around(start)) is not None:
@@ -561,9 +610,19 @@ def _snap(article: Article, quotes: _Quotes, span: tuple[int, int]) -> tuple[int
         nxt = next((t for t in following if not t.is_space and t.idx >= first.span.end), None) \
             if following is not None else None
         if words is not None and any(t.pos_ in {"VERB", "AUX"} for t in words) and (
-                nxt is None or nxt.pos_ not in {"CCONJ", "SCONJ"}):
+                nxt is None or nxt.pos_ not in {"CCONJ", "SCONJ"}) and (
+                _holds_head(doc, words, (start, end))):
             end = first.span.end
     return start, end
+
+
+def _holds_head(doc: Doc, words: Span, span: tuple[int, int]) -> bool:
+    """Whether ``words`` hold the head of the clause that the characters ``span`` cover."""
+    clause = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if clause is None:
+        return True
+    heads = [t for t in clause if not clause.start <= t.head.i < clause.end or t.head.i == t.i]
+    return any(words.start <= t.i < words.end for t in heads if not (t.is_punct or t.is_space))
 
 
 def _attribution(article: Article, quotes: _Quotes, resolver: SpeakerResolver,
@@ -588,7 +647,9 @@ def _attribution(article: Article, quotes: _Quotes, resolver: SpeakerResolver,
         content=TextSpan.of_text(text, start, end),
         parts=tuple(TextSpan.of_text(text, a, b) for a, b in draft.parts),
         cue=item.cue,
-        source=article.text_span(source.start, source.end) if source is not None else None,
+        source=(article.text_span(item.relative, item.relative + 1) if item.relative is not None
+                else article.text_span(source.start, source.end) if source is not None
+                else None),
         kind=kind,
         speaker=speaker,
         rule=draft.rule,
