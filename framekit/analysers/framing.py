@@ -270,7 +270,20 @@ class FramingResult(Result):
         }
 
 
+def _scheme(scheme: FrameScheme | str) -> FrameScheme:
+    return scheme if isinstance(scheme, FrameScheme) else FrameScheme.load(scheme)
+
+
+def _devices(devices: Lexicon | None) -> Lexicon:
+    return devices if devices is not None else Lexicon.load("framing_devices")
+
+
+def _naming(naming: Lexicon | None) -> Lexicon:
+    return naming if naming is not None else Lexicon.load("naming")
+
+
 @register("framing", default=True)
+@attrs.define(eq=False)
 class FramingAnalyser(BaseAnalyser[FramingResult]):
     """Score the frames of a scheme and find framing devices, scare quotes and naming.
 
@@ -311,23 +324,25 @@ class FramingAnalyser(BaseAnalyser[FramingResult]):
     needs = ("attribution",)
     result_type = FramingResult
 
-    def __init__(self, scheme: FrameScheme | str = "generic", *, devices: Lexicon | None = None,
-                 naming: Lexicon | None = None,
-                 threshold: float | Mapping[str, float] | None = None,
-                 min_distinct: int = 2, min_evidence: int = 1, dominance: float = 0.8,
-                 device_weight: float = 0.5, scare_quote_words: int = 6) -> None:
-        self.scheme = scheme if isinstance(scheme, FrameScheme) else FrameScheme.load(scheme)
-        self.devices = devices or Lexicon.load("framing_devices")
-        self.naming = naming or Lexicon.load("naming")
-        self.threshold = threshold
-        self.min_distinct = min_distinct
-        self.min_evidence = min_evidence
-        self.dominance = dominance
-        self.device_weight = device_weight
-        self.scare_quote_words = scare_quote_words
-        self._frames = LexiconMatcher(self.scheme.lexicon, greedy=False)
-        self._devices = LexiconMatcher(self.devices)
-        self._naming = LexiconMatcher(self.naming)
+    # mypy's attrs plugin checks a default against the field, not the converter's argument
+    scheme: FrameScheme = attrs.field(  # type: ignore[assignment]
+        default="generic", converter=_scheme, repr=lambda scheme: repr(scheme.name))
+    devices: Lexicon = attrs.field(default=None, kw_only=True, repr=False,
+                                   converter=_devices)
+    naming: Lexicon = attrs.field(default=None, kw_only=True, repr=False,
+                                  converter=_naming)
+    threshold: float | Mapping[str, float] | None = attrs.field(default=None, kw_only=True)
+    min_distinct: int = attrs.field(default=2, kw_only=True)
+    min_evidence: int = attrs.field(default=1, kw_only=True)
+    dominance: float = attrs.field(default=0.8, kw_only=True)
+    device_weight: float = attrs.field(default=0.5, kw_only=True)
+    scare_quote_words: int = attrs.field(default=6, kw_only=True)
+    _frames: LexiconMatcher = attrs.field(init=False, repr=False, default=attrs.Factory(
+        lambda self: LexiconMatcher(self.scheme.lexicon, greedy=False), takes_self=True))
+    _devices: LexiconMatcher = attrs.field(init=False, repr=False, default=attrs.Factory(
+        lambda self: LexiconMatcher(self.devices), takes_self=True))
+    _naming: LexiconMatcher = attrs.field(init=False, repr=False, default=attrs.Factory(
+        lambda self: LexiconMatcher(self.naming), takes_self=True))
 
     def run(self, article: Article, results: Mapping[str, Result]) -> FramingResult:
         """Score the frames of ``article`` and collect its framing devices."""
