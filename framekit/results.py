@@ -96,17 +96,17 @@ class FrozenMapping(Mapping[K, V]):
     def __contains__(self, key: object) -> bool:
         return key in self._items
 
-    def __iter__(self) -> Iterator[K]:
-        return iter(self._items)
-
-    def __len__(self) -> int:
-        return len(self._items)
-
     def __hash__(self) -> int:
         return hash(frozenset(self._items.items()))
 
     def __repr__(self) -> str:
         return f"FrozenMapping({self._items!r})"
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 def freeze(mapping: Mapping[K, V]) -> FrozenMapping[K, V]:

@@ -177,12 +177,15 @@ class Lexicon(JsonFile):
         return frozenset(entry.category for entry in self.entries)
 
     def __getitem__(self, entry_id: str) -> LexiconEntry:
+        """The entry of that id."""
         return self._by_id[entry_id]
 
     def __contains__(self, entry_id: object) -> bool:
+        """Whether an entry has that id."""
         return entry_id in self._by_id
 
     def __iter__(self) -> Iterator[LexiconEntry]:
+        """The entries (not their ids), in file order."""
         return iter(self.entries)
 
     def __len__(self) -> int:
