@@ -119,7 +119,7 @@ print(f"{len(texts)} sentences; texts per frame:",
 # ``FrameClassifier`` under cross-validation
 # ------------------------------------------
 # One logistic regression per frame over word TF-IDF and the standardised
-# framekit figures. Its default ``framing_weight`` (0.05) was chosen on news
+# framekit figures. Its default ``framing_weight`` (0.03) was chosen on news
 # articles of several hundred words; one-sentence texts carry few words for
 # TF-IDF, so here the figures weigh more (0.5). ``cross_val_predict`` clones the classifier for each of 5
 # folds; every text is predicted by a model that never saw it. framekit parses

@@ -298,7 +298,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     def __init__(self, scheme: str = "generic", C: float = 1.0,
                  ngram_range: tuple[int, int] = (1, 2), min_df: int = 1,
                  max_features: int | None = 20_000, framing_features: bool = True,
-                 framing_weight: float = 0.05, analysers: tuple[str, ...] | None = (),
+                 framing_weight: float = 0.03, analysers: tuple[str, ...] | None = (),
                  class_weight: str | Mapping[int, float] | None = "balanced",
                  threshold: float | str = "fit", shrinkage: float = 0.5, cv: int = 3,
                  nlp: str | None = None, memory: FigureCache | None = None) -> None:
