@@ -8,7 +8,8 @@ names the frame it signals. framekit ships two schemes:
 
 - ``"generic"``: the five generic news frames of Semetko and Valkenburg (2000);
 - ``"policy"``: the 15 frames of the Policy Frames Codebook (Boydstun et al.
-  2014), the scheme of the Media Frames Corpus (Card et al. 2015).
+  2014), the scheme of the Media Frames Corpus (Card et al. 2015), each
+  definition put as two or three yes/no questions.
 
 Extend a scheme with :meth:`FrameScheme.extend`, or build your own with
 :meth:`FrameScheme.from_file` or :meth:`FrameScheme.build`.
@@ -17,6 +18,8 @@ Example:
     >>> generic = FrameScheme.load("generic")
     >>> generic.names
     ('conflict', 'human_interest', 'economic_consequences', 'morality', 'responsibility')
+    >>> [q.id for q in FrameScheme.load("policy").frames[0].questions]
+    ['EC1', 'EC2', 'EC3']
     >>> mine = generic.extend([{"id": "conflict/spar", "category": "conflict", "lemma": "spar"}])
     >>> "conflict/spar" in mine.lexicon and "conflict/spar" not in generic.lexicon
     True

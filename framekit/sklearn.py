@@ -248,13 +248,17 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     ``y`` is a binary indicator matrix of shape ``(n_texts, n_frames)``, as
     :class:`sklearn.preprocessing.MultiLabelBinarizer` makes; a text may have
-    several frames or none. The text features are word n-gram TF-IDF; with
-    ``framing_features`` the standardised :class:`FramekitFeatures` are added:
-    frame scores, the evidence for each coding question, framing devices,
-    hedging, attribution and readability. With ``threshold="fit"`` each
-    frame's decision threshold is the one with the best F1 in an inner
-    ``cv``-fold cross-validation on the training texts (in :attr:`thresholds_`),
-    so that rare frames are not lost to a threshold of 0.5.
+    several frames or none. The text features are word n-gram TF-IDF
+    (sublinear term frequencies); with ``framing_features`` the standardised
+    :class:`FramekitFeatures` of the framing analyser are added beside them
+    (a ``FeatureUnion``): each frame's score, the evidence for each of its
+    coding questions and the framing devices per 100 words, and the figures
+    of any ``analysers`` named. With ``threshold="fit"`` each frame's decision
+    threshold is the one with the best F1 in an inner ``cv``-fold
+    cross-validation on the training texts, moved the share ``shrinkage`` of
+    the way back to 0.5 (a threshold chosen on a few dozen articles is noisy),
+    and kept in :attr:`thresholds_`; the test texts of an outer
+    cross-validation never choose it.
 
     Args:
         scheme: the frame scheme whose scores become features.
@@ -264,11 +268,18 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         max_features: largest TF-IDF vocabulary.
         framing_features: whether to add framekit's figures to the text features.
         framing_weight: what the standardised framekit figures weigh beside
-            the TF-IDF features.
+            the TF-IDF features (whose rows have unit length, so a small weight
+            already counts).
+        analysers: registered analysers whose figures join the framing ones
+            (see :class:`FramekitFeatures`); ``()``, the default, framing only,
+            ``None`` hedging, attribution, readability and balance too.
         class_weight: passed to each logistic regression (``"balanced"``, the
             default, weighs a frame's rare present articles up).
         threshold: the probability from which :meth:`predict` gives a frame,
             or ``"fit"`` to choose one per frame by inner cross-validation.
+        shrinkage: with ``threshold="fit"``, how far each chosen threshold is
+            moved back towards 0.5 (0: the inner cross-validation's choice
+            as it is, 1: always 0.5).
         cv: the folds of that inner cross-validation.
         nlp: the name of the spaCy pipeline.
         memory: a :class:`FigureCache` for the framekit figures of the texts,
@@ -284,13 +295,13 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         [[1, 0]]
     """
 
-    def __init__(self, scheme: str = "generic", C: float = 10.0,
+    def __init__(self, scheme: str = "generic", C: float = 1.0,
                  ngram_range: tuple[int, int] = (1, 2), min_df: int = 1,
                  max_features: int | None = 20_000, framing_features: bool = True,
-                 framing_weight: float = 0.5,
+                 framing_weight: float = 0.03, analysers: tuple[str, ...] | None = (),
                  class_weight: str | Mapping[int, float] | None = "balanced",
-                 threshold: float | str = "fit", cv: int = 3, nlp: str | None = None,
-                 memory: FigureCache | None = None) -> None:
+                 threshold: float | str = "fit", shrinkage: float = 0.5, cv: int = 3,
+                 nlp: str | None = None, memory: FigureCache | None = None) -> None:
         self.scheme = scheme
         self.C = C
         self.ngram_range = ngram_range
@@ -298,8 +309,10 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.max_features = max_features
         self.framing_features = framing_features
         self.framing_weight = framing_weight
+        self.analysers = analysers
         self.class_weight = class_weight
         self.threshold = threshold
+        self.shrinkage = shrinkage
         self.cv = cv
         self.nlp = nlp
         self.memory = memory
@@ -319,8 +332,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             for train, test in folds.split(texts):
                 model = self._model().fit([texts[i] for i in train], labels[train])
                 inner[test] = model.predict_proba([texts[i] for i in test])
-            self.thresholds_ = np.array([_best_threshold(inner[:, k], labels[:, k])
-                                         for k in range(labels.shape[1])])
+            chosen = np.array([_best_threshold(inner[:, k], labels[:, k])
+                               for k in range(labels.shape[1])])
+            self.thresholds_ = self.shrinkage * 0.5 + (1 - self.shrinkage) * chosen
         elif isinstance(self.threshold, str):
             raise ValueError(f"threshold must be a number or 'fit', not {self.threshold!r}")
         else:
@@ -337,13 +351,14 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         weights = {}
         if self.framing_features:
             parts.append(("framekit", make_pipeline(
-                FramekitFeatures(scheme=self.scheme, nlp=self.nlp, memory=self.memory),
+                FramekitFeatures(scheme=self.scheme, nlp=self.nlp, analysers=self.analysers,
+                                 memory=self.memory),
                 StandardScaler())))
             weights["framekit"] = self.framing_weight
         return make_pipeline(
             FeatureUnion(parts, transformer_weights=weights),
             OneVsRestClassifier(LogisticRegression(C=self.C, class_weight=self.class_weight,
-                                                   max_iter=1000)))
+                                                   solver="liblinear", max_iter=1000)))
 
     def predict_proba(self, X: Any) -> npt.NDArray[np.float64]:
         """The probability of each frame for each text, shape ``(n_texts, n_frames)``."""

@@ -219,6 +219,26 @@ def test_generic_frames_ask_semetko_and_valkenburgs_twenty_questions() -> None:
     assert {str(entry.data["question"]) for entry in scheme.lexicon} <= asked
 
 
+def test_policy_frames_ask_codebook_questions_and_every_cue_answers_its_frames() -> None:
+    scheme = FrameScheme.load("policy")
+    asked = {frame.name: {q.id for q in frame.questions} for frame in scheme.frames}
+    assert all(len(ids) >= 2 for name, ids in asked.items() if name != "other")
+    assert len(asked["other"]) == 1
+    for entry in scheme.lexicon:
+        assert str(entry.data["question"]) in asked[entry.category], entry.id
+
+
+def test_policy_answers_separate_courts_from_laws_and_jurisdiction() -> None:
+    frame = FramingAnalyser("policy").analyse(
+        "A judge ruled that the decree breached the constitution, and the lawyers said "
+        "they would sue again.").frame("legality_constitutionality_and_jurisprudence")
+    answers = {answer.question: answer for answer in frame.answers}
+    assert frame.yes == ("LE1", "LE2", "LE3")
+    assert [c.text for c in answers["LE3"].cues] == ["judge", "lawyers", "sue"]
+    assert [c.text for c in answers["LE2"].cues] == ["constitution"]
+    assert "court" in answers["LE3"].text
+
+
 def test_answers_show_which_questions_fired_and_why(analyser: FramingAnalyser) -> None:
     result = analyser.analyse(
         "The government must act now: lawmakers will pass a plan to tackle the flooding "

@@ -122,7 +122,8 @@ def test_classifier_predicts_an_indicator_matrix(fitted: FrameClassifier) -> Non
 
 def test_classifier_in_cross_val_predict() -> None:
     folds = KFold(3, shuffle=True, random_state=0)
-    predicted = cross_val_predict(FrameClassifier(C=10.0), TEXTS, Y, cv=folds)
+    # a dozen one-sentence texts per fold: the framekit figures must weigh more than by default
+    predicted = cross_val_predict(FrameClassifier(C=10.0, framing_weight=0.5), TEXTS, Y, cv=folds)
     assert predicted.shape == Y.shape
     assert set(np.unique(predicted)) <= {0, 1}
     baseline = (Y == 0).mean()  # always answering "no frame"
@@ -130,6 +131,28 @@ def test_classifier_in_cross_val_predict() -> None:
     probabilities = cross_val_predict(FrameClassifier(), TEXTS, Y, cv=folds,
                                       method="predict_proba")
     assert probabilities.shape == Y.shape
+
+
+def test_fitted_thresholds_move_back_towards_a_half_by_shrinkage() -> None:
+    memory = fk_sklearn.FigureCache()
+    chosen = FrameClassifier(shrinkage=0.0, memory=memory).fit(TEXTS, Y).thresholds_
+    assert len(set(chosen.tolist()) - {0.5}) > 0
+    halfway = FrameClassifier(shrinkage=0.5, memory=memory).fit(TEXTS, Y).thresholds_
+    np.testing.assert_allclose(halfway, 0.25 + chosen / 2)
+    assert FrameClassifier(shrinkage=1.0, memory=memory).fit(TEXTS, Y).thresholds_.tolist() \
+        == [0.5, 0.5, 0.5]
+
+
+def test_classifier_reads_framing_figures_unless_told_other_analysers(
+        fitted: FrameClassifier) -> None:
+    def names(model: FrameClassifier) -> list[str]:
+        features = model.model_[0].transformer_list[1][1][0]
+        return list(features.get_feature_names_out())
+
+    assert "framing.conflict.C2" in names(fitted)
+    assert not any(name.startswith("hedging.") for name in names(fitted))
+    wider = FrameClassifier(analysers=("hedging",), threshold=0.5).fit(TEXTS, Y)
+    assert "hedging.hedges_per_100_words" in names(wider)
 
 
 def test_classifier_in_grid_search() -> None:

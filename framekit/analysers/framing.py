@@ -3,10 +3,11 @@
 Frames come from a :class:`~framekit.frames.FrameScheme` (the five generic
 news frames of Semetko and Valkenburg by default, or the 15 policy frames of the
 Policy Frames Codebook). A frame is asked as its codebook's yes/no questions
-(20 for the generic frames): each lexicon entry names the question it answers,
-all of a scheme's entries are matched on lemmas in one pass of spaCy's
-``Matcher``, and a question with at least ``min_evidence`` cues is answered
-yes, its cues kept as its evidence (:class:`Answer`). The frame's **score** is
+(20 for the generic frames, 38 for the policy frames): each lexicon entry
+names the question it answers, all of a scheme's entries are matched on lemmas
+in one pass of spaCy's ``Matcher``, and a question with at least
+``min_evidence`` cues is answered yes, its cues kept as its evidence
+(:class:`Answer`). The frame's **score** is
 the cues per 100 words of its questions answered yes (a device cue counts
 ``device_weight``), and it is **present** from the frame's threshold, which
 :func:`fit_thresholds` learns from coded articles, with at least
