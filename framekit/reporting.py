@@ -694,6 +694,8 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     if not objects or entry.data.get("content") == "infinitive":  # *plans a review*: no content
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        if _talked_of(verb):
+            return None
         return _clause(infinitives, verb) if entry.data.get("content") == "infinitive" else None
     if objects[0].tag_ in _WH:  # *what he called …*: the object is the clause's own
         return _what_called(verb, objects[0])
@@ -709,6 +711,16 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     if any(c.dep_ == "prep" and c.lower_ in _AS for c in objects[0].children):
         return _clause(objects, verb)
     return None
+
+
+def _talked_of(verb: Token) -> bool:
+    """Whether a cue's clause is what a noun is about: *the chances that she will agree to …*.
+
+    An intention only spoken of as a possibility (a noun's *that*-clause) was
+    not voiced by anyone.
+    """
+    return verb.dep_ in {"acl", "relcl"} and verb.head.pos_ == "NOUN" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _proform(verb: Token) -> Token | None:

@@ -116,6 +116,25 @@ def test_a_stance_towards_a_pronoun_is_no_content(analyser: AttributionAnalyser)
     assert analyser.analyse("The union endorsed her.").attributions == ()
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    ("The company agreed to pay a fine of two million dollars.",
+     "to pay a fine of two million dollars"),
+    ("The two teachers agreed that the exam had been too hard.",
+     "that the exam had been too hard"),
+])
+def test_agreed_reports_its_infinitive_or_its_clause(analyser: AttributionAnalyser, text: str,
+                                                    content: str) -> None:
+    found = only(analyser.analyse(text))
+    assert (found.source.text if found.source else None, found.content.text) == (
+        text.split(" agreed")[0], content)
+
+
+def test_an_intention_a_noun_speaks_of_was_voiced_by_no_one(
+        analyser: AttributionAnalyser) -> None:
+    assert analyser.analyse(
+        "The odds that the council will agree to close the library look slim.").attributions == ()
+
+
 def test_a_colon_after_continued_opens_the_quotation(analyser: AttributionAnalyser) -> None:
     found = only(analyser.analyse('The mayor continued: "We will rebuild the bridge."'))
     assert (found.cue.text, found.rule) == ("continued:", "quote_cue_before")
