@@ -540,6 +540,7 @@ def _subject(verb: Token, article: Article, *, speech: bool = True) -> Token | N
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:  # *was first reported by the Courier*: the agent, not the subject
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    modified = False  # climbed over an adjective: *it is worth noting* names no one
     for _ in range(6):
         # the nearest subject first: *LONDON (Reuters) - Trump said*, a dateline before it
         for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
@@ -551,7 +552,7 @@ def _subject(verb: Token, article: Article, *, speech: bool = True) -> Token | N
                 continue
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
-            speaking_it = child.lower_ == "it" and child.dep_ == "nsubj" and (
+            speaking_it = not modified and child.lower_ == "it" and child.dep_ == "nsubj" and (
                 verb.tag_ in {"VBZ", "VBD"} or any(c.dep_ == "aux" for c in verb.children))
             if child.lower_ not in _MUTE or speaking_it or any(
                     c.dep_ in _MODIFIERS for c in child.children):
@@ -563,8 +564,13 @@ def _subject(verb: Token, article: Article, *, speech: bool = True) -> Token | N
         if (before is not None and (before.pos_ == "PROPN" or before.ent_type_ in _NAMED)
                 and not article.in_quotation(before)):
             return before
-        if verb.dep_ not in climbs or verb.head.i == verb.i or _passive_participle(verb):
+        # *was able to tout*, *stopped short of calling*: the adjective or adverb the
+        # cue's phrase hangs on passes the subject of its verb on
+        if (verb.dep_ not in climbs and not (verb.pos_ in {"ADJ", "ADV"}
+                                             and verb.dep_ in {"acomp", "advmod"})) \
+                or verb.head.i == verb.i or _passive_participle(verb):
             return None
+        modified = modified or verb.pos_ in {"ADJ", "ADV"}
         verb = verb.head
     return None
 

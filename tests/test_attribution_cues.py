@@ -33,6 +33,25 @@ def test_sources_the_parse_leaves_implicit(analyser: AttributionAnalyser, text: 
     assert (found.source.text, found.content.text) == (source, content)
 
 
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("The governor stopped short of calling the protest a riot.", "The governor",
+     "the protest a riot"),
+    ("The senator was able to tout her record on taxes.", "The senator",
+     "her record on taxes"),
+])
+def test_a_cue_under_an_adjective_or_adverb_takes_the_subject_of_its_verb(
+        analyser: AttributionAnalyser, text: str, source: str, content: str) -> None:
+    found = only(analyser.analyse(text))
+    assert found.source is not None
+    assert (found.source.text, found.content.text) == (source, content)
+
+
+def test_an_expletive_it_over_an_adjective_names_no_source(
+        analyser: AttributionAnalyser) -> None:
+    assert analyser.analyse(
+        "It is worth noting that the bill passed without a vote.").attributions == ()
+
+
 def test_a_participle_of_intention_does_not_make_its_noun_speak(
         analyser: AttributionAnalyser) -> None:
     assert analyser.analyse("The city adopted a policy urging residents to recycle.") \
