@@ -694,6 +694,8 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     if after or clauses or (entry.category == "cognition" and entry.data.get("content") != "as"):
         return _clause(after or clauses, verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if (quoted := _quoted_predicate(verb, objects)) is not None:
+        return quoted
     if entry.data.get("content") == "any":
         return _stance(verb, objects, addressee=bool(entry.data.get("addressee")),
                        named=ReportedSpeech.class_of(entry) == "intention")
@@ -727,6 +729,27 @@ def _talked_of(verb: Token) -> bool:
     """
     return verb.dep_ in {"acl", "relcl"} and verb.head.pos_ == "NOUN" and any(
         c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+def _quoted_predicate(verb: Token, objects: list[Token]) -> tuple[int, int] | None:
+    """An object and the quoted name a cue gives it, which the parser split or merged.
+
+    *called his players “the best team in the league”* parsed as an apposition
+    to the object, or *called her rival “third-rate”* as one predicate with no
+    object: the quotation marks show a name the source gave, so the object
+    and its predicate are what was reported.
+    """
+    doc = verb.doc
+    if objects:
+        thing = objects[0]
+        named = [c for c in thing.children if c.dep_ == "appos" and c.i > thing.i
+                 and doc[c.left_edge.i - 1].text in _QUOTE_MARKS]
+        return _clause([thing], verb) if named and thing.i > verb.i else None
+    predicates = [c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i]
+    if predicates and any(t.text in _QUOTE_MARKS for t in predicates[0].subtree) and (
+            predicates[0].left_edge.text not in _QUOTE_MARKS):
+        return _clause(predicates[:1], verb)
+    return None
 
 
 def _proform(verb: Token) -> Token | None:

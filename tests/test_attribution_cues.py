@@ -52,6 +52,16 @@ def test_an_expletive_it_over_an_adjective_names_no_source(
         "It is worth noting that the bill passed without a vote.").attributions == ()
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    ("The coach called his players “the best team in the league.”",
+     "his players “the best team in the league.”"),
+    ("She called her rival “third-rate” and left the stage.", "her rival “third-rate”"),
+])
+def test_a_quoted_name_the_parser_split_from_its_object(analyser: AttributionAnalyser,
+                                                        text: str, content: str) -> None:
+    assert only(analyser.analyse(text)).content.text == content
+
+
 def test_a_participle_of_intention_does_not_make_its_noun_speak(
         analyser: AttributionAnalyser) -> None:
     assert analyser.analyse("The city adopted a policy urging residents to recycle.") \
