@@ -69,6 +69,7 @@ _LIGHT_VERBS = english.words("light_verbs")
 _MODIFIERS = {"amod", "acl", "relcl", "prep"}
 #: Words that open an indirect question (*whether it would close*, *how much it cost*).
 _OPEN_QUESTION = english.words("question_openers")
+_YES_NO = english.words("yes_no_openers")
 _WH = {"WDT", "WP", "WP$"}
 #: Entity labels of names that can speak, whatever part of speech the tagger gave them.
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
@@ -681,7 +682,8 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     that …*) report their object; those whose entry says ``"infinitive"``
     report their infinitive (*vowed to keep fighting*).
     """
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSES and _same_sentence(verb, c)]
+    clauses = [c for c in verb.children if (c.dep_ in _CLAUSES or _asked(entry, verb, c))
+               and _same_sentence(verb, c)]
     after = [c for c in clauses if c.i > verb.i]
     if entry.data.get("content") == "as":  # *sees Cruz as a uniter*, not *sees that …*
         clauses = after = []
@@ -729,6 +731,16 @@ def _talked_of(verb: Token) -> bool:
     """
     return verb.dep_ in {"acl", "relcl"} and verb.head.pos_ == "NOUN" and any(
         c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
+def _asked(entry: LexiconEntry, verb: Token, clause: Token) -> bool:
+    """Whether ``clause`` is the question of a cue of asking the parser took for an adverbial.
+
+    *asked the mayor if she had been warned*: a clause opened by *if* or
+    *whether* after a cue whose entry says ``"questions": true``.
+    """
+    return bool(entry.data.get("questions")) and clause.dep_ == "advcl" and clause.i > verb.i \
+        and any(c.dep_ == "mark" and c.lower_ in _YES_NO for c in clause.children)
 
 
 def _quoted_predicate(verb: Token, objects: list[Token]) -> tuple[int, int] | None:

@@ -62,6 +62,12 @@ def test_a_quoted_name_the_parser_split_from_its_object(analyser: AttributionAna
     assert only(analyser.analyse(text)).content.text == content
 
 
+def test_asked_reports_its_question_after_the_one_asked(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse("Reporters asked the mayor if she had been warned."))
+    assert found.source is not None
+    assert (found.source.text, found.content.text) == ("Reporters", "if she had been warned")
+
+
 def test_a_participle_of_intention_does_not_make_its_noun_speak(
         analyser: AttributionAnalyser) -> None:
     assert analyser.analyse("The city adopted a policy urging residents to recycle.") \
