@@ -65,6 +65,7 @@ _RELATIVE = english.words("relative_pronouns")
 _PROFORMS = english.words("proform_objects")
 #: Verbs whose object noun carries the meaning, its source their subject (*voiced concern*).
 _LIGHT_VERBS = english.words("light_verbs")
+_RECEIVING = english.words("receiving_verbs")
 #: Dependents that make a demonstrative a noun phrase that can speak (*those close to him*).
 _MODIFIERS = {"amod", "acl", "relcl", "prep"}
 #: Words that open an indirect question (*whether it would close*, *how much it cost*).
@@ -159,6 +160,8 @@ def find_reported_speech(
             source, content = _according_to(doc[start:end])
         elif entry.category == "noun":
             source, content = _noun_source(head, article), _noun_content(head, entry)
+            if content is None and source is None:
+                source, content = _received(head)
             if _unnamed_claim(head, entry, source, content):
                 unnamed_by = "unnamed_noun"
         elif entry.category == "attitude":
@@ -632,6 +635,26 @@ def _noun_source(noun: Token, article: Article) -> Token | None:
     if noun.dep_ == "dobj" and noun.head.lemma_ in _LIGHT_VERBS:
         return _subject(noun.head, article)
     return None
+
+
+def _received(noun: Token) -> tuple[Token | None, tuple[int, int] | None]:
+    """Who received a stance, and from whom: *The plan has drawn criticism from rivals*.
+
+    A reporting noun that is the object of a verb of receiving
+    (:data:`_RECEIVING`) is about that verb's subject, and made by the object
+    of *from* (after the noun or the verb); without a *from* there is no source.
+    """
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_ not in _RECEIVING:
+        return None, None
+    source = next((g for c in (*noun.children, *verb.children)
+                   if c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i
+                   for g in c.children if g.dep_ == "pobj"), None)
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i
+                and c.lower_ not in _MUTE and c.lower_ not in _RELATIVE]
+    if source is None or not subjects:
+        return None, None
+    return source, _clause(subjects[:1], noun)
 
 
 def _unnamed_claim(noun: Token, entry: LexiconEntry, source: Token | None,

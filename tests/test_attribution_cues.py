@@ -68,6 +68,19 @@ def test_asked_reports_its_question_after_the_one_asked(analyser: AttributionAna
     assert (found.source.text, found.content.text) == ("Reporters", "if she had been warned")
 
 
+def test_a_stance_received_is_about_the_subject_and_made_by_from(
+        analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse("The new tax has drawn sharp criticism from farmers."))
+    assert found.source is not None
+    assert (found.source.text, found.cue.text, found.content.text) == (
+        "farmers", "criticism", "The new tax")
+
+
+def test_a_stance_received_from_no_one_named_is_no_attribution(
+        analyser: AttributionAnalyser) -> None:
+    assert analyser.analyse("The new tax has drawn sharp criticism.").attributions == ()
+
+
 def test_a_participle_of_intention_does_not_make_its_noun_speak(
         analyser: AttributionAnalyser) -> None:
     assert analyser.analyse("The city adopted a policy urging residents to recycle.") \
