@@ -31,6 +31,7 @@ __all__ = ["ReportedSpeech", "find_reported_speech"]
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSES = {"ccomp", "parataxis"}
+_HUNG_ON_CUE = {"advcl", "ccomp", "parataxis", "conj", "cc", "punct"}
 _PREDICATES = {"oprd", "xcomp", "ccomp", "acomp"}
 #: Dependents that make an object and what follows it a small clause (*shows Clinton ahead*).
 _SMALL_CLAUSE = {"advmod", "acomp", "oprd", "xcomp", "prep", "ccomp"}
@@ -924,17 +925,25 @@ def _interrupted(verb: Token) -> tuple[int, int] | None:
     Its whole extent, the cue included, as for a quotation split around its cue.
     """
     clause, doc = verb.head, verb.doc
-    left, right = verb.left_edge.i, verb.right_edge.i
+    # the cue with its subject and its own phrases, not a clause the parser hung on it
+    # (*To see the city, the mayor said, one should walk*)
+    own = [c for c in verb.children if c.dep_ not in _HUNG_ON_CUE]
+    left = min([verb.i, *(t.left_edge.i for t in own)])
+    right = max([verb.i, *(t.right_edge.i for t in own)])
     # the parser may hang either comma on the clause, not on the cue
     if doc[left].text != "," and left > 0:
         left -= 1
     if doc[right].text != "," and right + 1 < len(doc):
         right += 1
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head  # *The problem now, she told me, is that …*: hung on a noun
+    start = min(clause.left_edge.i, verb.left_edge.i)
+    end = max(clause.right_edge.i, verb.right_edge.i)
     if (verb.dep_ != "parataxis" or clause.pos_ not in {"VERB", "AUX"}
             or doc[left].text != "," or doc[right].text != ","
-            or not clause.left_edge.i < left < right < clause.right_edge.i):
+            or not start < left < right < end):
         return None
-    return _trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    return _trim(doc, start, end + 1)
 
 
 def _same_sentence(verb: Token, clause: Token) -> bool:
