@@ -72,6 +72,7 @@ _MODIFIERS = {"amod", "acl", "relcl", "prep"}
 #: Words that open an indirect question (*whether it would close*, *how much it cost*).
 _OPEN_QUESTION = english.words("question_openers")
 _YES_NO = english.words("yes_no_openers")
+_MODALS = english.words("modal_auxiliaries")
 _WH = {"WDT", "WP", "WP$"}
 #: Entity labels of names that can speak, whatever part of speech the tagger gave them.
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
@@ -728,8 +729,8 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     if not objects or entry.data.get("content") == "infinitive":  # *plans a review*: no content
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-        if _talked_of(verb):
-            return None
+        if entry.data.get("realis") and _modal(verb):
+            return None  # *will agree to end the war*: an agreement foreseen, not made
         return _clause(infinitives, verb) if entry.data.get("content") == "infinitive" else None
     if objects[0].tag_ in _WH:  # *what he called …*: the object is the clause's own
         return _what_called(verb, objects[0])
@@ -747,14 +748,9 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     return None
 
 
-def _talked_of(verb: Token) -> bool:
-    """Whether a cue's clause is what a noun is about: *the chances that she will agree to …*.
-
-    An intention only spoken of as a possibility (a noun's *that*-clause) was
-    not voiced by anyone.
-    """
-    return verb.dep_ in {"acl", "relcl"} and verb.head.pos_ == "NOUN" and any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+def _modal(verb: Token) -> bool:
+    """Whether a modal auxiliary makes ``verb`` a possibility: *will agree*, *could agree*."""
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
 
 
 def _asked(entry: LexiconEntry, verb: Token, clause: Token) -> bool:
