@@ -31,6 +31,7 @@ __all__ = ["ReportedSpeech", "find_reported_speech"]
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLAUSES = {"ccomp", "parataxis"}
+_HUNG_ON_CUE = {"advcl", "ccomp", "parataxis", "conj", "cc", "punct"}
 _PREDICATES = {"oprd", "xcomp", "ccomp", "acomp"}
 #: Dependents that make an object and what follows it a small clause (*shows Clinton ahead*).
 _SMALL_CLAUSE = {"advmod", "acomp", "oprd", "xcomp", "prep", "ccomp"}
@@ -65,10 +66,13 @@ _RELATIVE = english.words("relative_pronouns")
 _PROFORMS = english.words("proform_objects")
 #: Verbs whose object noun carries the meaning, its source their subject (*voiced concern*).
 _LIGHT_VERBS = english.words("light_verbs")
+_RECEIVING = english.words("receiving_verbs")
 #: Dependents that make a demonstrative a noun phrase that can speak (*those close to him*).
 _MODIFIERS = {"amod", "acl", "relcl", "prep"}
 #: Words that open an indirect question (*whether it would close*, *how much it cost*).
 _OPEN_QUESTION = english.words("question_openers")
+_YES_NO = english.words("yes_no_openers")
+_MODALS = english.words("modal_auxiliaries")
 _WH = {"WDT", "WP", "WP$"}
 #: Entity labels of names that can speak, whatever part of speech the tagger gave them.
 _NAMED = {"PERSON", "ORG", "NORP", "GPE"}
@@ -158,6 +162,8 @@ def find_reported_speech(
             source, content = _according_to(doc[start:end])
         elif entry.category == "noun":
             source, content = _noun_source(head, article), _noun_content(head, entry)
+            if content is None and source is None:
+                source, content = _received(head)
             if _unnamed_claim(head, entry, source, content):
                 unnamed_by = "unnamed_noun"
         elif entry.category == "attitude":
@@ -540,6 +546,7 @@ def _subject(verb: Token, article: Article, *, speech: bool = True) -> Token | N
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:  # *was first reported by the Courier*: the agent, not the subject
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    modified = False  # climbed over an adjective: *it is worth noting* names no one
     for _ in range(6):
         # the nearest subject first: *LONDON (Reuters) - Trump said*, a dateline before it
         for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
@@ -551,7 +558,7 @@ def _subject(verb: Token, article: Article, *, speech: bool = True) -> Token | N
                 continue
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
-            speaking_it = child.lower_ == "it" and child.dep_ == "nsubj" and (
+            speaking_it = not modified and child.lower_ == "it" and child.dep_ == "nsubj" and (
                 verb.tag_ in {"VBZ", "VBD"} or any(c.dep_ == "aux" for c in verb.children))
             if child.lower_ not in _MUTE or speaking_it or any(
                     c.dep_ in _MODIFIERS for c in child.children):
@@ -563,8 +570,13 @@ def _subject(verb: Token, article: Article, *, speech: bool = True) -> Token | N
         if (before is not None and (before.pos_ == "PROPN" or before.ent_type_ in _NAMED)
                 and not article.in_quotation(before)):
             return before
-        if verb.dep_ not in climbs or verb.head.i == verb.i or _passive_participle(verb):
+        # *was able to tout*, *stopped short of calling*: the adjective or adverb the
+        # cue's phrase hangs on passes the subject of its verb on
+        if (verb.dep_ not in climbs and not (verb.pos_ in {"ADJ", "ADV"}
+                                             and verb.dep_ in {"acomp", "advmod"})) \
+                or verb.head.i == verb.i or _passive_participle(verb):
             return None
+        modified = modified or verb.pos_ in {"ADJ", "ADV"}
         verb = verb.head
     return None
 
@@ -627,6 +639,26 @@ def _noun_source(noun: Token, article: Article) -> Token | None:
     return None
 
 
+def _received(noun: Token) -> tuple[Token | None, tuple[int, int] | None]:
+    """Who received a stance, and from whom: *The plan has drawn criticism from rivals*.
+
+    A reporting noun that is the object of a verb of receiving
+    (:data:`_RECEIVING`) is about that verb's subject, and made by the object
+    of *from* (after the noun or the verb); without a *from* there is no source.
+    """
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_ not in _RECEIVING:
+        return None, None
+    source = next((g for c in (*noun.children, *verb.children)
+                   if c.dep_ == "prep" and c.lower_ == "from" and c.i > noun.i
+                   for g in c.children if g.dep_ == "pobj"), None)
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i
+                and c.lower_ not in _MUTE and c.lower_ not in _RELATIVE]
+    if source is None or not subjects:
+        return None, None
+    return source, _clause(subjects[:1], noun)
+
+
 def _unnamed_claim(noun: Token, entry: LexiconEntry, source: Token | None,
                    content: tuple[int, int] | None) -> bool:
     """Whether a reporting noun reports a claim that no one is named as making.
@@ -675,7 +707,8 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     that …*) report their object; those whose entry says ``"infinitive"``
     report their infinitive (*vowed to keep fighting*).
     """
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSES and _same_sentence(verb, c)]
+    clauses = [c for c in verb.children if (c.dep_ in _CLAUSES or _asked(entry, verb, c))
+               and _same_sentence(verb, c)]
     after = [c for c in clauses if c.i > verb.i]
     if entry.data.get("content") == "as":  # *sees Cruz as a uniter*, not *sees that …*
         clauses = after = []
@@ -688,12 +721,16 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     if after or clauses or (entry.category == "cognition" and entry.data.get("content") != "as"):
         return _clause(after or clauses, verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if (quoted := _quoted_predicate(verb, objects)) is not None:
+        return quoted
     if entry.data.get("content") == "any":
         return _stance(verb, objects, addressee=bool(entry.data.get("addressee")),
                        named=ReportedSpeech.class_of(entry) == "intention")
     if not objects or entry.data.get("content") == "infinitive":  # *plans a review*: no content
         infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        if entry.data.get("realis") and _modal(verb):
+            return None  # *will agree to end the war*: an agreement foreseen, not made
         return _clause(infinitives, verb) if entry.data.get("content") == "infinitive" else None
     if objects[0].tag_ in _WH:  # *what he called …*: the object is the clause's own
         return _what_called(verb, objects[0])
@@ -708,6 +745,42 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
             else None
     if any(c.dep_ == "prep" and c.lower_ in _AS for c in objects[0].children):
         return _clause(objects, verb)
+    return None
+
+
+def _modal(verb: Token) -> bool:
+    """Whether a modal auxiliary makes ``verb`` a possibility: *will agree*, *could agree*."""
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+
+
+def _asked(entry: LexiconEntry, verb: Token, clause: Token) -> bool:
+    """Whether ``clause`` is the question of a cue of asking the parser took for an adverbial.
+
+    *asked the mayor if she had been warned*: a clause opened by *if* or
+    *whether* after a cue whose entry says ``"questions": true``.
+    """
+    return bool(entry.data.get("questions")) and clause.dep_ == "advcl" and clause.i > verb.i \
+        and any(c.dep_ == "mark" and c.lower_ in _YES_NO for c in clause.children)
+
+
+def _quoted_predicate(verb: Token, objects: list[Token]) -> tuple[int, int] | None:
+    """An object and the quoted name a cue gives it, which the parser split or merged.
+
+    *called his players “the best team in the league”* parsed as an apposition
+    to the object, or *called her rival “third-rate”* as one predicate with no
+    object: the quotation marks show a name the source gave, so the object
+    and its predicate are what was reported.
+    """
+    doc = verb.doc
+    if objects:
+        thing = objects[0]
+        named = [c for c in thing.children if c.dep_ == "appos" and c.i > thing.i
+                 and doc[c.left_edge.i - 1].text in _QUOTE_MARKS]
+        return _clause([thing], verb) if named and thing.i > verb.i else None
+    predicates = [c for c in verb.children if c.dep_ == "oprd" and c.i > verb.i]
+    if predicates and any(t.text in _QUOTE_MARKS for t in predicates[0].subtree) and (
+            predicates[0].left_edge.text not in _QUOTE_MARKS):
+        return _clause(predicates[:1], verb)
     return None
 
 
@@ -848,17 +921,25 @@ def _interrupted(verb: Token) -> tuple[int, int] | None:
     Its whole extent, the cue included, as for a quotation split around its cue.
     """
     clause, doc = verb.head, verb.doc
-    left, right = verb.left_edge.i, verb.right_edge.i
+    # the cue with its subject and its own phrases, not a clause the parser hung on it
+    # (*To see the city, the mayor said, one should walk*)
+    own = [c for c in verb.children if c.dep_ not in _HUNG_ON_CUE]
+    left = min([verb.i, *(t.left_edge.i for t in own)])
+    right = max([verb.i, *(t.right_edge.i for t in own)])
     # the parser may hang either comma on the clause, not on the cue
     if doc[left].text != "," and left > 0:
         left -= 1
     if doc[right].text != "," and right + 1 < len(doc):
         right += 1
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head  # *The problem now, she told me, is that …*: hung on a noun
+    start = min(clause.left_edge.i, verb.left_edge.i)
+    end = max(clause.right_edge.i, verb.right_edge.i)
     if (verb.dep_ != "parataxis" or clause.pos_ not in {"VERB", "AUX"}
             or doc[left].text != "," or doc[right].text != ","
-            or not clause.left_edge.i < left < right < clause.right_edge.i):
+            or not start < left < right < end):
         return None
-    return _trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    return _trim(doc, start, end + 1)
 
 
 def _same_sentence(verb: Token, clause: Token) -> bool:

@@ -33,6 +33,54 @@ def test_sources_the_parse_leaves_implicit(analyser: AttributionAnalyser, text: 
     assert (found.source.text, found.content.text) == (source, content)
 
 
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("The governor stopped short of calling the protest a riot.", "The governor",
+     "the protest a riot"),
+    ("The senator was able to tout her record on taxes.", "The senator",
+     "her record on taxes"),
+])
+def test_a_cue_under_an_adjective_or_adverb_takes_the_subject_of_its_verb(
+        analyser: AttributionAnalyser, text: str, source: str, content: str) -> None:
+    found = only(analyser.analyse(text))
+    assert found.source is not None
+    assert (found.source.text, found.content.text) == (source, content)
+
+
+def test_an_expletive_it_over_an_adjective_names_no_source(
+        analyser: AttributionAnalyser) -> None:
+    assert analyser.analyse(
+        "It is worth noting that the bill passed without a vote.").attributions == ()
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The coach called his players “the best team in the league.”",
+     "his players “the best team in the league.”"),
+    ("She called her rival “third-rate” and left the stage.", "her rival “third-rate”"),
+])
+def test_a_quoted_name_the_parser_split_from_its_object(analyser: AttributionAnalyser,
+                                                        text: str, content: str) -> None:
+    assert only(analyser.analyse(text)).content.text == content
+
+
+def test_asked_reports_its_question_after_the_one_asked(analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse("Reporters asked the mayor if she had been warned."))
+    assert found.source is not None
+    assert (found.source.text, found.content.text) == ("Reporters", "if she had been warned")
+
+
+def test_a_stance_received_is_about_the_subject_and_made_by_from(
+        analyser: AttributionAnalyser) -> None:
+    found = only(analyser.analyse("The new tax has drawn sharp criticism from farmers."))
+    assert found.source is not None
+    assert (found.source.text, found.cue.text, found.content.text) == (
+        "farmers", "criticism", "The new tax")
+
+
+def test_a_stance_received_from_no_one_named_is_no_attribution(
+        analyser: AttributionAnalyser) -> None:
+    assert analyser.analyse("The new tax has drawn sharp criticism.").attributions == ()
+
+
 def test_a_participle_of_intention_does_not_make_its_noun_speak(
         analyser: AttributionAnalyser) -> None:
     assert analyser.analyse("The city adopted a policy urging residents to recycle.") \
@@ -114,6 +162,28 @@ def test_stance_towards_a_party_and_cues_with_their_preposition(
 
 def test_a_stance_towards_a_pronoun_is_no_content(analyser: AttributionAnalyser) -> None:
     assert analyser.analyse("The union endorsed her.").attributions == ()
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The company agreed to pay a fine of two million dollars.",
+     "to pay a fine of two million dollars"),
+    ("The two teachers agreed that the exam had been too hard.",
+     "that the exam had been too hard"),
+])
+def test_agreed_reports_its_infinitive_or_its_clause(analyser: AttributionAnalyser, text: str,
+                                                    content: str) -> None:
+    found = only(analyser.analyse(text))
+    assert (found.source.text if found.source else None, found.content.text) == (
+        text.split(" agreed")[0], content)
+
+
+@pytest.mark.parametrize("text", [
+    "The odds that the council will agree to close the library look slim.",
+    "The union could agree to end the strike next week.",
+])
+def test_an_agreement_foreseen_is_not_one_made(analyser: AttributionAnalyser,
+                                               text: str) -> None:
+    assert analyser.analyse(text).attributions == ()
 
 
 def test_a_colon_after_continued_opens_the_quotation(analyser: AttributionAnalyser) -> None:

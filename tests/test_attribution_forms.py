@@ -401,3 +401,17 @@ def test_a_quotation_that_spells_out_the_clause_before_it_joins_it(
         "The mayor argued that the bridge should close, “because nobody can pay for it.”"))
     assert (found.content.text, found.kind) == (
         "that the bridge should close, “because nobody can pay for it.”", AttributionKind.MIXED)
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # the parser hangs the cue on the subject noun, not on the verb of the clause
+    ("The problem now, she told me on Monday, is that the budget is too small.",
+     ["The problem now", "is that the budget is too small"]),
+    # and hangs the clause's opening infinitive on the cue
+    ("To see the real city, the mayor said, one should walk its streets.",
+     ["To see the real city", "one should walk its streets"]),
+])
+def test_a_cue_set_off_by_commas_inside_its_clause(analyser: AttributionAnalyser, text: str,
+                                                   parts: list[str]) -> None:
+    found = only(analyser.analyse(text))
+    assert [p.text for p in found.parts] == parts
