@@ -200,8 +200,6 @@ def find_reported_speech(
                              + len(doc[phrase[1] - 1])) if phrase else None,
                 impersonal=phrase is None and content is not None and _impersonal(head),
                 unnamed_by=unnamed_by if content is not None else None,
-
-
                 relative=_relative_pronoun(head, source),
             )
         )
@@ -253,11 +251,8 @@ def _attitude(adjective: Token, entry: LexiconEntry, article: Article
     if adjective.dep_ != "acomp":
         return None, None
     clauses = [c for c in adjective.children if c.i > adjective.i and (
-        c.dep_ == "ccomp" or (c.dep_ == "xcomp" and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))]
-    objects = [g for c in adjective.children if c.dep_ == "prep" and c.i > adjective.i
-               and c.lower_ in entry.data.get("prepositions", ())
-               for g in c.children if g.dep_ in {"pobj", "pcomp"} and g.pos_ != "PRON"]
+        c.dep_ == "ccomp" or (c.dep_ == "xcomp" and _to_infinitive(c)))]
+    objects = _objects_of_prepositions(adjective, entry)
     return _subject(adjective.head, article), _clause((clauses or objects)[:1], adjective)
 
 
@@ -292,6 +287,21 @@ def _finite(verb: Token) -> bool:
                                        for c in verb.children)
 
 
+def _to_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is a to-infinitive: *(vowed) to keep fighting*."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
+def _objects_of_prepositions(head: Token, entry: LexiconEntry) -> list[Token]:
+    """The objects of ``head``'s prepositions of ``entry`` after it, not pronouns.
+
+    *was critical of the deal*, *criticism of the plan*, *support for the bill*.
+    """
+    return [g for c in head.children if c.dep_ == "prep" and c.i > head.i
+            and c.lower_ in entry.data.get("prepositions", ())
+            for g in c.children if g.dep_ in {"pobj", "pcomp"} and g.pos_ != "PRON"]
+
+
 def _raised(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     """The content of a raised passive: *The mayor is expected to resign*.
 
@@ -304,20 +314,22 @@ def _raised(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     observed as*); the subject of a cue with an addressee (*was told to
     leave*) is who was told, not part of what was said.
     """
-    thought = ReportedSpeech.class_of(entry) == "thought"
-    if (verb.tag_ != "VBN" or entry.data.get("addressee")
-            or ReportedSpeech.class_of(entry) not in {"speech", "thought"}
+    cue_class = ReportedSpeech.class_of(entry)
+    thought = cue_class == "thought"
+    if (verb.tag_ != "VBN" or entry.data.get("addressee") or cue_class not in {"speech", "thought"}
             or not any(c.dep_ == "auxpass" for c in verb.children)
             or any(c.dep_ == "agent" for c in verb.children)):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     predicate = next((c for c in verb.children if c.i > verb.i and (
-        (c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        (c.dep_ == "xcomp" and _to_infinitive(c))
         or (thought and (c.dep_ in {"oprd", "attr"} or (c.dep_ == "prep"
                                                          and c.lower_ == "as"))))), None)
     if subject is None or predicate is None or subject.lower_ in _MUTE or subject.i > verb.i:
         return None
     return _trim(verb.doc, subject.left_edge.i, predicate.right_edge.i + 1)
+
+
 def _with_coordinated(verb: Token, content: tuple[int, int] | None,
                       cues: frozenset[int]) -> tuple[int, int] | None:
     """Widen a content over a predicate coordinated after it: *said she was safe and left*.
@@ -688,14 +700,11 @@ def _noun_content(noun: Token, entry: LexiconEntry) -> tuple[int, int] | None:
     if clauses:
         return _clause(clauses, noun)
     if entry.data.get("infinitive"):
-        infinitives = [c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        infinitives = [c for c in noun.children
+                       if c.dep_ == "acl" and c.i > noun.i and _to_infinitive(c)]
         if infinitives:
             return _clause(infinitives[:1], noun)
-    objects = [g for c in noun.children if c.dep_ == "prep" and c.i > noun.i
-               and c.lower_ in entry.data.get("prepositions", ())
-               for g in c.children if g.dep_ in {"pobj", "pcomp"} and g.pos_ != "PRON"]
-    return _clause(objects[:1], noun)
+    return _clause(_objects_of_prepositions(noun, entry)[:1], noun)
 
 
 def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
@@ -727,8 +736,8 @@ def _verb_content(verb: Token, entry: LexiconEntry) -> tuple[int, int] | None:
         return _stance(verb, objects, addressee=bool(entry.data.get("addressee")),
                        named=ReportedSpeech.class_of(entry) == "intention")
     if not objects or entry.data.get("content") == "infinitive":  # *plans a review*: no content
-        infinitives = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i
-                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        infinitives = [c for c in verb.children
+                       if c.dep_ == "xcomp" and c.i > verb.i and _to_infinitive(c)]
         if entry.data.get("realis") and _modal(verb):
             return None  # *will agree to end the war*: an agreement foreseen, not made
         return _clause(infinitives, verb) if entry.data.get("content") == "infinitive" else None
